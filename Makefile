@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine: `make demo` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+.PHONY: help demo demo-reset test assets i18n wheel bench
+
+help:
+	@echo 'make demo        build the environment, seed the OEWG demo and serve it on http://127.0.0.1:8000'
+	@echo 'make demo-reset  throw the demo database and files away (the next `make demo` starts over)'
+	@echo 'make test        build the environment and run the whole test suite against PostgreSQL and Redis'
+	@echo 'make assets      rebuild the JavaScript bundle in indico_oewg/static/dist'
+	@echo 'make i18n        extract and compile the translation catalogues'
+	@echo 'make wheel       build the wheel into dist/'
+
+demo:
+	@scripts/demo.sh
+
+demo-reset:
+	@scripts/demo.sh --reset
+
+test:
+	@scripts/test.sh $(PYTEST_ARGS)
+
+i18n:
+	@scripts/i18n.sh
+
+wheel:
+	@source scripts/lib.sh && ensure_venv && "$$PY" -m pip wheel --no-deps --ignore-requires-python -w dist .

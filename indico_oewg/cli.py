@@ -1,0 +1,10 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from indico.cli.core import cli_group
+
+
+@cli_group(name='oewg')
+def cli():
+    """Manage the OEWG plugin."""

@@ -1,0 +1,66 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from flask import flash, redirect, session
+from werkzeug.exceptions import NotFound
+
+from indico.core.plugins import url_for_plugin
+from indico.modules.categories.controllers.base import RHManageCategoryBase
+from indico.modules.events.management.controllers.base import RHManageEventBase
+from indico.web.forms.base import FormDefaults
+
+from indico_oewg import _
+from indico_oewg.working_groups.forms import SessionForm, WorkingGroupForm
+from indico_oewg.working_groups.operations import (create_working_group, ensure_session, update_session,
+                                                   update_working_group)
+from indico_oewg.working_groups.util import get_sessions, get_working_group
+from indico_oewg.working_groups.views import WPManageOEWGSession, WPManageWorkingGroup
+
+
+class RHManageWorkingGroup(RHManageCategoryBase):
+    """Configure a category as an open-ended working group."""
+
+    def _process(self):
+        working_group = get_working_group(self.category)
+        form = WorkingGroupForm(obj=working_group or FormDefaults(name=self.category.title))
+        if form.validate_on_submit():
+            if working_group is None:
+                create_working_group(self.category, form.data)
+                flash(_('The category is now an open-ended working group.'), 'success')
+            elif update_working_group(working_group, form.data):
+                flash(_('The working group settings have been saved.'), 'success')
+            return redirect(url_for_plugin('oewg.manage_working_group', self.category))
+        sessions = get_sessions(working_group) if working_group else []
+        return WPManageWorkingGroup.render_template('working_groups/manage_working_group.html', self.category,
+                                                    'oewg', form=form, working_group=working_group,
+                                                    sessions=sessions)
+
+
+class RHManageOEWGSessionBase(RHManageEventBase):
+    """Base for the OEWG management pages of a session (secretariat only)."""
+
+    PERMISSION = 'oewg_secretariat'
+
+    def _process_args(self):
+        RHManageEventBase._process_args(self)
+        self.working_group = get_working_group(self.event.category)
+        if self.working_group is None:
+            raise NotFound(_('This event is not in a category configured as an open-ended working group.'))
+
+
+class RHManageOEWGSession(RHManageOEWGSessionBase):
+    """Overview and settings of a session."""
+
+    def _process(self):
+        oewg_session = ensure_session(self.event)
+        form = SessionForm(obj=FormDefaults(oewg_session))
+        if form.validate_on_submit():
+            if update_session(self.event, form.data):
+                flash(_('The session settings have been saved.'), 'success')
+            return redirect(url_for_plugin('oewg.manage_session', self.event))
+        return WPManageOEWGSession.render_template('working_groups/manage_session.html', self.event,
+                                                   form=form, oewg_session=oewg_session,
+                                                   working_group=self.working_group,
+                                                   sessions=get_sessions(self.working_group),
+                                                   can_manage_category=self.event.category.can_manage(session.user))
