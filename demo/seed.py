@@ -1,0 +1,162 @@
+"""Seed the OEWG demo: the working group on reducing space threats, its five sessions and demo users.
+
+Run by `make demo` with INDICO_CONFIG set; running it again reuses what exists. Each capability adds its own
+sample data through `demo/<capability>.py`, a module with ``seed(ctx)`` called at the end (see CAPABILITIES).
+"""
+
+import importlib
+import json
+import sys
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytz
+
+
+DATA = Path(__file__).parent / 'data'
+# Demo modules of the capabilities, run in this order after the working group and its sessions exist.
+CAPABILITIES = ('observers', 'statements', 'registration')
+PASSWORD = 'oewg-demo-2026'
+USERS = {
+    'admin': {'first_name': 'Indico', 'last_name': 'Admin', 'email': 'admin@indico.demo',
+              'affiliation': 'United Nations Office at Geneva'},
+    'secretariat': {'first_name': 'Sara', 'last_name': 'Mendes', 'email': 'secretariat@indico.demo',
+                    'affiliation': 'United Nations Office for Disarmament Affairs'},
+    'delegate': {'first_name': 'Daniel', 'last_name': 'Okafor', 'email': 'delegate@indico.demo',
+                 'affiliation': 'Permanent Mission of Nigeria (sample)'},
+}
+
+
+def _get_or_create_user(login, data, *, admin=False):
+    from indico.modules.auth import Identity
+    from indico.modules.users import User
+    from indico.modules.users.operations import create_user
+    from indico.modules.users.util import get_user_by_email
+    user = get_user_by_email(data['email'])
+    if user is None:
+        identity = Identity(provider='indico', identifier=login, password=PASSWORD)
+        user = create_user(data['email'], dict(data), identity)
+    if admin and not user.is_admin:
+        user.is_admin = True
+    assert isinstance(user, User)
+    return user
+
+
+def _seed_category(config, admin):
+    from indico.core.db import db
+    from indico.modules.categories import Category
+    from indico_oewg.working_groups.operations import create_working_group
+    from indico_oewg.working_groups.util import get_working_group
+
+    root = Category.get_root()
+    category = Category.query.filter_by(parent=root, title=config['category'], is_deleted=False).first()
+    if category is None:
+        category = Category(parent=root, title=config['category'],
+                            description=(DATA / 'introduction.html').read_text(), timezone=config['timezone'])
+        db.session.add(category)
+        db.session.flush()
+    working_group = get_working_group(category)
+    if working_group is None:
+        working_group = create_working_group(category, {key: config[key] for key in (
+            'name', 'resolution', 'symbol_prefix', 'contact_email')}, user=admin)
+    return working_group
+
+
+def _add_page(event, title, html, position):
+    from indico.modules.events.layout.models.menu import EventPage, MenuEntry, MenuEntryType
+    from indico.modules.events.layout.util import menu_entries_for_event
+    if any(entry.title == title for entry in menu_entries_for_event(event)):
+        return
+    page = EventPage(html=html)
+    event.custom_pages.append(page)
+    entry = MenuEntry(event=event, type=MenuEntryType.page, title=title, page=page, position=position)
+    event.menu_entries.append(entry)
+
+
+def _seed_session(config, spec, category, admin):
+    from indico.core.db import db
+    from indico.modules.events import Event
+    from indico.modules.events.features.util import set_feature_enabled
+    from indico.modules.events.models.events import EventType
+    from indico.modules.events.operations import create_event
+    from indico_oewg.working_groups.operations import ensure_session
+
+    tz = pytz.timezone(config['timezone'])
+    title = f'{spec["title"]} of the {config["name"]}'
+    event = Event.query.filter_by(category=category, title=title, is_deleted=False).first()
+    if event is None:
+        first, last = (date.fromisoformat(day) for day in spec['days'])
+        event = create_event(category, EventType.conference, {
+            'title': title,
+            'description': (DATA / 'introduction.html').read_text(),
+            'start_dt': tz.localize(datetime.combine(first, time(10))),
+            'end_dt': tz.localize(datetime.combine(last, time(18))),
+            'timezone': config['timezone'],
+            'venue_name': config['venue'],
+            'room_name': spec['room'],
+            'address': config['address'],
+            'creator': admin,
+        })
+        db.session.flush()
+    if not event.has_feature('oewg'):
+        set_feature_enabled(event, 'oewg', True)
+    oewg_session = ensure_session(event)
+    oewg_session.populate_from_dict({'title': spec['title'], 'number': spec['number'], 'room': spec['room']})
+    _add_page(event, 'The Chair', (DATA / 'chair.html').read_text(), 1)
+    _add_page(event, 'Information for participants', (DATA / 'participation.html').read_text(), 2)
+    return event
+
+
+def seed():
+    from indico.core.db import db
+
+    config = json.loads((DATA / 'working_group.json').read_text())
+    admin = _get_or_create_user('admin', USERS['admin'], admin=True)
+    users = {'admin': admin}
+    users |= {login: _get_or_create_user(login, data) for login, data in USERS.items() if login != 'admin'}
+    working_group = _seed_category(config, admin)
+    sessions = {spec['key']: _seed_session(config, spec, working_group.category, admin)
+                for spec in config['sessions']}
+    for event in sessions.values():
+        if not event.can_manage(users['secretariat'], 'oewg_secretariat', explicit_permission=True):
+            event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
+    db.session.commit()
+
+    ctx = {'working_group': working_group, 'sessions': sessions, 'users': users, 'data': DATA}
+    for name in CAPABILITIES:
+        try:
+            module = importlib.import_module(f'demo.{name}')
+        except ModuleNotFoundError as exc:
+            if exc.name != f'demo.{name}':
+                raise
+            continue
+        module.seed(ctx)
+        db.session.commit()
+    return ctx
+
+
+def main():
+    from indico.core.plugins import plugin_engine
+    from indico.web.flask.app import make_app
+    from indico.web.flask.util import url_for
+
+    app = make_app()
+    with app.test_request_context():
+        with plugin_engine.get_plugin('oewg').plugin_context():
+            ctx = seed()
+        print('OEWG demo is ready.')
+        print()
+        print(f'Logins (password for all: {PASSWORD}):')
+        for login in USERS:
+            print(f'  {login:<12} {USERS[login]["email"]}')
+        print()
+        print('Sessions:')
+        for key, event in ctx['sessions'].items():
+            print(f'  {event.oewg_session.title:<24} {url_for("events.display", event, _external=True)}')
+        print(f'Working group settings: '
+              f'{url_for("plugin_oewg.manage_working_group", ctx["working_group"].category, _external=True)}')
+
+
+if __name__ == '__main__':
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    main()

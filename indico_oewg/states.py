@@ -1,0 +1,124 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The UN Member States and non-member observer States, with their names in the six official languages.
+
+The list ships with the plugin (``data/un_states.csv``, UNTERM short names); States are stored by their
+ISO 3166 alpha-3 code everywhere in the plugin.
+"""
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from indico.util.i18n import get_current_locale
+
+
+DATA = Path(__file__).parent / 'data'
+LANGUAGES = ('en', 'fr', 'es', 'ru', 'zh', 'ar')
+# UNTERM appends the article in parentheses: "Philippines (the)", "Pays-Bas (Royaume des)" keeps its part.
+_ARTICLE_SUFFIX = re.compile(r"\s*\((the|l'|la|le|les|el|los|las)\)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class State:
+    iso3: str
+    iso2: str
+    m49: int
+    is_member: bool
+    #: Short name as UN lists of participants print it in English
+    name_en: str
+    #: UNTERM short names by language code
+    unterm: dict = field(hash=False, compare=False)
+    formal_en: str = ''
+    formal_fr: str = ''
+
+    def name(self, language=None):
+        """The State's short name in a language (default: the UI's), without UNTERM's article suffix."""
+        language = language or current_language()
+        if language == 'en' or language not in self.unterm:
+            return self.name_en
+        return _ARTICLE_SUFFIX.sub('', self.unterm[language])
+
+    @property
+    def status_title(self):
+        from indico_oewg import _
+        return _('Member State') if self.is_member else _('Non-member observer State')
+
+    def __str__(self):
+        return self.name()
+
+
+def current_language():
+    locale = get_current_locale()
+    return locale.language if locale and locale.language in LANGUAGES else 'en'
+
+
+def normalize_name(text):
+    """Fold a name for lookups: case, accents, quotes, a leading "the" and UNTERM's article suffix."""
+    text = unicodedata.normalize('NFKD', text.strip()).replace('’', "'")
+    text = ''.join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = _ARTICLE_SUFFIX.sub('', text)
+    text = re.sub(r'^the\s+', '', text)
+    return re.sub(r'\s+', ' ', text)
+
+
+@cache
+def get_states():
+    """All States, in English alphabetical order."""
+    with (DATA / 'un_states.csv').open(encoding='utf-8') as f:
+        states = [State(iso3=row['iso3'], iso2=row['iso2'], m49=int(row['m49']),
+                        is_member=(row['status'] == 'member'), name_en=row['name_en'],
+                        unterm={lang: row[f'unterm_short_{lang}'] for lang in LANGUAGES},
+                        formal_en=row['formal_en'], formal_fr=row['formal_fr'])
+                  for row in csv.DictReader(f)]
+    return tuple(sorted(states, key=lambda s: normalize_name(s.name_en)))
+
+
+@cache
+def _index():
+    by_code = {}
+    by_name = {}
+    for state in get_states():
+        by_code[state.iso3] = state
+        names = {state.name_en, state.formal_en, state.formal_fr, *state.unterm.values()}
+        for name in filter(None, names):
+            by_name.setdefault(normalize_name(name), state)
+    with (DATA / 'state_aliases.csv').open(encoding='utf-8') as f:
+        for row in csv.DictReader(f):
+            by_name.setdefault(normalize_name(row['alias']), by_code[row['iso3']])
+    return by_code, by_name
+
+
+def get_state(iso3):
+    """The State with an ISO 3166 alpha-3 code, or ``None``."""
+    return _index()[0].get((iso3 or '').upper())
+
+
+def find_state(text):
+    """Find a State by ISO3 code or by any of its names in the six languages (or a common short form)."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if len(text) == 3 and text.isalpha() and (state := get_state(text)):
+        return state
+    return _index()[1].get(normalize_name(text))
+
+
+def get_member_states():
+    return tuple(s for s in get_states() if s.is_member)
+
+
+def get_observer_states():
+    return tuple(s for s in get_states() if not s.is_member)
+
+
+def get_state_choices(language=None, *, members_only=False):
+    """``(iso3, name)`` pairs sorted by name in the given (or current) language."""
+    language = language or current_language()
+    states = get_member_states() if members_only else get_states()
+    return sorted(((s.iso3, s.name(language)) for s in states), key=lambda x: normalize_name(x[1]))

@@ -1,0 +1,47 @@
+import pytest
+
+from indico_oewg.states import find_state, get_member_states, get_observer_states, get_state, get_states
+
+
+def test_the_list_has_193_members_and_2_observer_states():
+    assert len(get_states()) == 195
+    assert len(get_member_states()) == 193
+    assert {s.name_en for s in get_observer_states()} == {'Holy See', 'State of Palestine'}
+
+
+@pytest.mark.parametrize(('text', 'iso3'), (
+    ('JPN', 'JPN'),
+    ('jpn', 'JPN'),
+    ('Japan', 'JPN'),
+    ('Japon', 'JPN'),
+    ('Япония', 'JPN'),
+    ('日本', 'JPN'),
+    ('اليابان', 'JPN'),
+    ('the Philippines', 'PHL'),
+    ('Philippines (les)', 'PHL'),
+    ('Pays-Bas (Royaume des)', 'NLD'),
+    ('the Islamic Republic of Iran', 'IRN'),
+    ('Turkey', 'TUR'),
+    ('Türkiye', 'TUR'),
+    ('turkiye', 'TUR'),
+    ('the United Kingdom', 'GBR'),
+    ('the United States', 'USA'),
+    ('Côte d’Ivoire', 'CIV'),
+    ('cote d\'ivoire', 'CIV'),
+    ('Holy See', 'VAT'),
+))
+def test_find_state(text, iso3):
+    assert find_state(text).iso3 == iso3
+
+
+@pytest.mark.parametrize('text', ('', '  ', 'XXX', 'Atlantis', 'European Union'))
+def test_unknown_state(text):
+    assert find_state(text) is None
+
+
+def test_names_in_each_language():
+    philippines = get_state('PHL')
+    assert philippines.name('en') == 'Philippines'
+    assert philippines.name('fr') == 'Philippines'
+    assert get_state('DEU').name('fr') == 'Allemagne'
+    assert get_state('DEU').name('zh') == '德国'
