@@ -6,8 +6,8 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
-STATE=$ROOT/.demo
-DB=oewg_demo
+STATE=${OEWG_DEMO_DIR:-$ROOT/.demo}
+DB=${OEWG_DEMO_DB:-oewg_demo}
 PORT=${OEWG_DEMO_PORT:-8000}
 SMTP_PORT=${OEWG_DEMO_SMTP_PORT:-8025}
 

@@ -1,0 +1,17 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""What the other capabilities (statements, observers) may ask the registration capability.
+
+Nothing else of `indico_oewg.registration` is to be imported from outside it.
+"""
+
+
+def get_user_delegations(event, user):
+    """The delegations a user registered for in a session, from the OEWG field of their active registrations.
+
+    Returns a list of ``(kind, code)`` tuples: ``('state', 'JPN')`` for a State (ISO3 code) or
+    ``('organisation', <organisation id>)`` for an observer organisation.
+    """
+    raise NotImplementedError
