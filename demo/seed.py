@@ -117,8 +117,10 @@ def seed():
     working_group = _seed_category(config, admin)
     sessions = {spec['key']: _seed_session(config, spec, working_group.category, admin)
                 for spec in config['sessions']}
-    for event in sessions.values():
-        if not event.can_manage(users['secretariat'], 'oewg_secretariat', explicit_permission=True):
+    # The fourth session is left for trying the permission out: an event manager grants it in Protection.
+    for key, event in sessions.items():
+        if key != 'fourth' and not event.can_manage(users['secretariat'], 'oewg_secretariat',
+                                                    explicit_permission=True):
             event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
     db.session.commit()
 
@@ -146,9 +148,11 @@ def main():
             ctx = seed()
         print('OEWG demo is ready.')
         print()
-        print(f'Logins (password for all: {PASSWORD}):')
-        for login in USERS:
-            print(f'  {login:<12} {USERS[login]["email"]}')
+        print(f'Log in at {url_for("auth.login", _external=True)} (password for all: {PASSWORD}):')
+        print('  admin         Indico administrator')
+        print('  secretariat   OEWG secretariat of the organizational to third sessions; grant it the fourth')
+        print('                session in its Protection settings ("OEWG secretariat" permission)')
+        print('  delegate      a delegate with no particular rights')
         print()
         print('Sessions:')
         for key, event in ctx['sessions'].items():

@@ -26,10 +26,10 @@ find_python() {
 
 # ensure_venv [extra requirement files...]: create .venv and install Indico, the plugin and the given requirements.
 ensure_venv() {
-    local stamp=$VENV/.oewg-installed inputs=("$ROOT/setup.cfg" "$@") want have
-    want=$(cat "${inputs[@]}" | sha1sum | cut -d' ' -f1)
-    have=$(cat "$stamp" 2>/dev/null || true)
-    if [[ -x $PY && $want == "$have" ]]; then return; fi
+    local inputs=("$ROOT/setup.cfg" "$@") stamp
+    # One stamp per set of inputs: installs only add, so demo, test and i18n runs do not undo each other.
+    stamp=$VENV/.oewg-installed-$(cat "${inputs[@]}" | sha1sum | cut -c1-16)
+    if [[ -x $PY && -f $stamp ]]; then return; fi
     if [[ ! -x $PY ]]; then
         log "Creating $VENV"
         "$(find_python)" -m venv "$VENV"
@@ -40,7 +40,7 @@ ensure_venv() {
     for f in "$@"; do reqs+=(-r "$f"); done
     "$PY" -m pip install -q --ignore-requires-python -e "$ROOT" "${reqs[@]}" >"$VENV/pip.log" 2>&1 ||
         { cat "$VENV/pip.log"; die "pip install failed"; }
-    echo "$want" > "$stamp"
+    touch "$stamp"
 }
 
 # pg_bin TOOL: path of a PostgreSQL server binary (they are not on PATH in Debian).
