@@ -62,15 +62,19 @@ def _seed_category(config, admin):
     return working_group
 
 
-def _add_page(event, title, html, position):
+def _add_page(event, title, html):
+    from indico.modules.events.layout import layout_settings
     from indico.modules.events.layout.models.menu import EventPage, MenuEntry, MenuEntryType
     from indico.modules.events.layout.util import menu_entries_for_event
-    if any(entry.title == title for entry in menu_entries_for_event(event)):
+    if MenuEntry.query.with_parent(event).filter_by(title=title).has_rows():
         return
+    # Pages show in the menu only once the event has its own (customized) menu.
+    layout_settings.set(event, 'use_custom_menu', True)
+    top_level = [entry for entry in menu_entries_for_event(event) if entry.parent_id is None]
     page = EventPage(html=html)
     event.custom_pages.append(page)
-    entry = MenuEntry(event=event, type=MenuEntryType.page, title=title, page=page, position=position)
-    event.menu_entries.append(entry)
+    event.menu_entries.append(MenuEntry(event=event, type=MenuEntryType.page, title=title, page=page,
+                                        position=max((e.position for e in top_level), default=0) + 1))
 
 
 def _seed_session(config, spec, category, admin):
@@ -102,8 +106,8 @@ def _seed_session(config, spec, category, admin):
         set_feature_enabled(event, 'oewg', True)
     oewg_session = ensure_session(event)
     oewg_session.populate_from_dict({'title': spec['title'], 'number': spec['number'], 'room': spec['room']})
-    _add_page(event, 'The Chair', (DATA / 'chair.html').read_text(), 1)
-    _add_page(event, 'Information for participants', (DATA / 'participation.html').read_text(), 2)
+    _add_page(event, 'The Chair', (DATA / 'chair.html').read_text())
+    _add_page(event, 'Information for participants', (DATA / 'participation.html').read_text())
     return event
 
 

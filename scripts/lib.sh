@@ -55,7 +55,8 @@ pg_bin() {
 # ensure_postgres DIR: sets PG_HOST/PG_PORT; starts a private cluster under DIR when 127.0.0.1:5432 does not answer.
 ensure_postgres() {
     local dir=$1
-    if "$PY" - <<'PY' 2>/dev/null
+    # OEWG_PRIVATE_SERVICES=1 skips the shared servers (to try the fallback on a machine that has them).
+    if [[ -z ${OEWG_PRIVATE_SERVICES:-} ]] && "$PY" - <<'PY' 2>/dev/null
 import psycopg2
 psycopg2.connect(host='127.0.0.1', port=5432, user='postgres', dbname='postgres', connect_timeout=3).close()
 PY
@@ -82,6 +83,7 @@ PY
         "${runas[@]}" "$(pg_bin pg_ctl)" -D "$data" -w -l "$dir/pg/server.log" \
             -o "-p $PG_PORT -k $dir/pg -c listen_addresses=''" start >/dev/null ||
             die "PostgreSQL did not start; see $dir/pg/server.log"
+        STARTED_PG=1
     fi
 }
 
@@ -128,7 +130,8 @@ database_exists() {
 # ensure_redis DIR: sets REDIS_URL_BASE; starts redis-server under DIR when 127.0.0.1:6379 does not answer.
 ensure_redis() {
     local dir=$1
-    if "$PY" -c 'import redis; redis.Redis(host="127.0.0.1", port=6379, socket_timeout=3).ping()' 2>/dev/null; then
+    if [[ -z ${OEWG_PRIVATE_SERVICES:-} ]] &&
+       "$PY" -c 'import redis; redis.Redis(host="127.0.0.1", port=6379, socket_timeout=3).ping()' 2>/dev/null; then
         REDIS_URL_BASE=redis://127.0.0.1:6379
         return
     fi
@@ -140,6 +143,7 @@ ensure_redis() {
     command -v redis-server >/dev/null 2>&1 || die "redis-server is not installed (apt-get install redis-server)."
     mkdir -p "$dir/redis"
     log "Starting a private Redis on port $port"
+    STARTED_REDIS=1
     redis-server --port "$port" --bind 127.0.0.1 --dir "$dir/redis" --daemonize yes \
         --pidfile "$dir/redis/redis.pid" --logfile "$dir/redis/redis.log" --save '' --appendonly no
     for _ in $(seq 50); do

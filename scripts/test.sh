@@ -13,6 +13,10 @@ ensure_redis "$STATE"
 DB=oewg_test_$$_$(date +%s)
 cleanup() {
     pg_sql postgres "DROP DATABASE IF EXISTS \"$DB\" WITH (FORCE)" >/dev/null 2>&1 || true
+    # Servers this run started itself are stopped again; shared ones are left alone.
+    [[ -n ${STARTED_PG:-} ]] && stop_private_postgres "$STATE"
+    [[ -n ${STARTED_REDIS:-} ]] && stop_private_redis "$STATE"
+    return 0
 }
 trap cleanup EXIT
 log "Creating test database $DB"
