@@ -16,6 +16,10 @@ cleanup() {
     # Servers this run started itself are stopped again; shared ones are left alone.
     [[ -n ${STARTED_PG:-} ]] && stop_private_postgres "$STATE"
     [[ -n ${STARTED_REDIS:-} ]] && stop_private_redis "$STATE"
+    if [[ -n ${RUN_REDIS_DIR:-} ]]; then
+        kill "$(cat "$RUN_REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true
+        rm -rf "$RUN_REDIS_DIR"
+    fi
     return 0
 }
 trap cleanup EXIT
@@ -23,7 +27,17 @@ log "Creating test database $DB"
 create_database "$DB"
 
 export INDICO_TEST_DATABASE_URI=$(pg_dsn "$DB")
-export INDICO_TEST_REDIS_CACHE_URL=$REDIS_URL_BASE/14
+# Indico's fixtures flush the Redis cache (where sessions live) before every test, so two runs sharing a Redis
+# database log each other out. Each run gets a Redis of its own when redis-server is installed.
+if command -v redis-server >/dev/null 2>&1; then
+    RUN_REDIS_DIR=$(mktemp -d "$STATE/redis-run.XXXXXX")
+    RUN_REDIS_PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    redis-server --port "$RUN_REDIS_PORT" --bind 127.0.0.1 --dir "$RUN_REDIS_DIR" --daemonize yes \
+        --pidfile "$RUN_REDIS_DIR/redis.pid" --logfile "$RUN_REDIS_DIR/redis.log" --save '' --appendonly no
+    export INDICO_TEST_REDIS_CACHE_URL=redis://127.0.0.1:$RUN_REDIS_PORT/0
+else
+    export INDICO_TEST_REDIS_CACHE_URL=$REDIS_URL_BASE/14
+fi
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export OEWG_TEST_OUTPUT=${OEWG_TEST_OUTPUT:-$STATE/output}
 mkdir -p "$OEWG_TEST_OUTPUT"
