@@ -11,6 +11,7 @@ help:
 	@echo 'make assets      rebuild the JavaScript bundle in indico_oewg/static/dist'
 	@echo 'make i18n        extract and compile the translation catalogues'
 	@echo 'make wheel       build the wheel into dist/'
+	@echo 'make bench       run the benchmarks against Indico'"'"'s own pages (BENCH="statements" for one)'
 
 demo:
 	@scripts/demo.sh
@@ -21,8 +22,15 @@ demo-reset:
 test:
 	@scripts/test.sh $(PYTEST_ARGS)
 
+# Registration: the OEWG delegation field's JavaScript (client/ -> indico_oewg/static/dist, committed)
+assets:
+	@scripts/assets.sh
+
 i18n:
 	@scripts/i18n.sh
 
 wheel:
 	@source scripts/lib.sh && ensure_venv && "$$PY" -m pip wheel --no-deps --ignore-requires-python -w dist .
+
+bench:
+	@scripts/bench.sh $(BENCH)

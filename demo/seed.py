@@ -106,6 +106,8 @@ def _seed_session(config, spec, category, admin):
         set_feature_enabled(event, 'oewg', True)
     oewg_session = ensure_session(event)
     oewg_session.populate_from_dict({'title': spec['title'], 'number': spec['number'], 'room': spec['room']})
+    # Indico builds an event's menu in a session of its own, which must see the event: commit first.
+    db.session.commit()
     _add_page(event, 'The Chair', (DATA / 'chair.html').read_text())
     _add_page(event, 'Information for participants', (DATA / 'participation.html').read_text())
     return event

@@ -17,7 +17,128 @@ blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/', 'manage_session', R
                        methods=('GET', 'POST'))
 
 # Statements
+from indico_oewg.statements.controllers import archive as st_archive  # noqa: E402
+from indico_oewg.statements.controllers import display as st_display  # noqa: E402
+from indico_oewg.statements.controllers import management as st_manage  # noqa: E402
+from indico_oewg.statements.controllers import submissions as st_submit  # noqa: E402
+
+
+_st = '/event/<int:event_id>/statements'
+blueprint.add_url_rule(f'{_st}/', 'statements', st_display.RHStatements)
+blueprint.add_url_rule('/event/<int:event_id>/statements.json', 'statements_json', st_display.RHStatementsJSON)
+blueprint.add_url_rule('/event/<int:event_id>/statements.atom', 'statements_atom', st_display.RHStatementsAtom)
+blueprint.add_url_rule(f'{_st}/submit', 'submit_statement', st_submit.RHSubmitStatement, methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_st}/<int:statement_id>/', 'statement', st_display.RHStatement)
+blueprint.add_url_rule(f'{_st}/<int:statement_id>/files/<int:file_id>/<filename>', 'download_statement_file',
+                       st_display.RHDownloadStatementFile)
+_st_wg = '/category/<int:category_id>/statements'
+blueprint.add_url_rule(f'{_st_wg}/', 'working_group_statements', st_archive.RHWorkingGroupStatements)
+blueprint.add_url_rule('/category/<int:category_id>/statements.json', 'working_group_statements_json',
+                       st_archive.RHWorkingGroupStatementsJSON)
+blueprint.add_url_rule('/category/<int:category_id>/statements.atom', 'working_group_statements_atom',
+                       st_archive.RHWorkingGroupStatementsAtom)
+_st_manage = '/event/<int:event_id>/manage/oewg/statements'
+_st_one = f'{_st_manage}/<int:statement_id>'
+_st_item = f'{_st_manage}/agenda-items/<int:agenda_item_id>'
+blueprint.add_url_rule(f'{_st_manage}/', 'manage_statements', st_manage.RHManageStatements)
+blueprint.add_url_rule(f'{_st_manage}/add', 'add_statement', st_manage.RHAddStatement, methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_st_manage}/import', 'import_statements', st_manage.RHImportStatements,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_st_manage}/moderation', 'moderation_queue', st_manage.RHModerationQueue)
+blueprint.add_url_rule(f'{_st_manage}/submitters', 'manage_submitters', st_submit.RHManageSubmitters,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_st_manage}/submitters/<int:submitter_id>/remove', 'remove_submitter',
+                       st_submit.RHRemoveSubmitter, methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/', 'edit_statement', st_manage.RHEditStatement, methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_st_one}/delete', 'delete_statement', st_manage.RHDeleteStatement, methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/publish', 'publish_statement', st_manage.RHPublishStatement, methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/move', 'move_statement', st_manage.RHMoveStatement, methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/moderate', 'moderate_statement', st_manage.RHModerateStatement,
+                       methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/files', 'upload_statement_files', st_manage.RHUploadStatementFiles,
+                       methods=('POST',))
+blueprint.add_url_rule(f'{_st_one}/files/<int:file_id>/<filename>/delete', 'delete_statement_file',
+                       st_manage.RHDeleteStatementFile, methods=('POST',))
+blueprint.add_url_rule(f'{_st_manage}/agenda-items/', 'add_agenda_item', st_manage.RHAddAgendaItem,
+                       methods=('POST',))
+blueprint.add_url_rule(f'{_st_item}/', 'edit_agenda_item', st_manage.RHEditAgendaItem, methods=('POST',))
+blueprint.add_url_rule(f'{_st_item}/delete', 'delete_agenda_item', st_manage.RHDeleteAgendaItem, methods=('POST',))
+blueprint.add_url_rule(f'{_st_item}/move', 'move_agenda_item', st_manage.RHMoveAgendaItem, methods=('POST',))
+blueprint.add_url_rule(f'{_st_item}/reorder', 'reorder_statements', st_manage.RHReorderStatements,
+                       methods=('POST',))
 
 # Observers
+from indico_oewg.observers.controllers import display as obs_display  # noqa: E402
+from indico_oewg.observers.controllers import management as obs_manage  # noqa: E402
+
+
+_obs_request = '/event/<int:event_id>/observers/requests/<int:request_id>'
+blueprint.add_url_rule('/event/<int:event_id>/observers/', 'observers', obs_display.RHObservers)
+blueprint.add_url_rule('/event/<int:event_id>/observers/accredited.json', 'observers_json',
+                       obs_display.RHObserversJSON)
+blueprint.add_url_rule('/event/<int:event_id>/observers/request', 'observer_request_new',
+                       obs_display.RHNewObserverRequest, methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_obs_request}/', 'observer_request', obs_display.RHObserverRequest)
+blueprint.add_url_rule(f'{_obs_request}/edit', 'observer_request_edit', obs_display.RHEditObserverRequest,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_obs_request}/withdraw', 'observer_request_withdraw',
+                       obs_display.RHWithdrawObserverRequest, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_request}/files/<int:file_id>', 'observer_file', obs_display.RHObserverFile)
+
+_obs_manage = '/event/<int:event_id>/manage/oewg/observers'
+blueprint.add_url_rule(f'{_obs_manage}/', 'manage_observers', obs_manage.RHManageObservers)
+blueprint.add_url_rule(f'{_obs_manage}/requests.<format>', 'observer_export',
+                       obs_manage.RHExportObserverRequests)
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/', 'manage_observer_request',
+                       obs_manage.RHManageObserverRequest)
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/ask-information', 'observer_ask_information',
+                       obs_manage.RHAskObserverInformation, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/confirm', 'observer_confirm',
+                       obs_manage.RHConfirmObserverRequest, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/decline', 'observer_decline',
+                       obs_manage.RHDeclineObserverRequest, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/merge', 'observer_merge',
+                       obs_manage.RHMergeObserverOrganisation, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/organisation', 'observer_edit_organisation',
+                       obs_manage.RHEditObserverOrganisation, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/registry/', 'observer_registry', obs_manage.RHObserverRegistry)
+blueprint.add_url_rule(f'{_obs_manage}/no-objection/', 'observer_period', obs_manage.RHObserverPeriod)
+blueprint.add_url_rule(f'{_obs_manage}/no-objection/open', 'observer_period_open', obs_manage.RHOpenObserverPeriod,
+                       methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/no-objection/objections', 'observer_objection',
+                       obs_manage.RHRecordObjection, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/no-objection/close', 'observer_period_close',
+                       obs_manage.RHCloseObserverPeriod, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/no-objection/objections-confidential.csv', 'observer_objections_report',
+                       obs_manage.RHObjectionsReport)
+blueprint.add_url_rule(f'{_obs_manage}/lists/', 'observer_lists', obs_manage.RHObserverLists)
+blueprint.add_url_rule(f'{_obs_manage}/lists.<format>', 'observer_lists_document',
+                       obs_manage.RHObserverListsDocument)
+blueprint.add_url_rule(f'{_obs_manage}/lists/circulate', 'observer_lists_circulate',
+                       obs_manage.RHCirculateObserverLists, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/accreditations/', 'observer_accreditations',
+                       obs_manage.RHObserverAccreditations)
+blueprint.add_url_rule(f'{_obs_manage}/accreditations/<int:accreditation_id>/revoke', 'observer_revoke',
+                       obs_manage.RHRevokeAccreditation, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/settings', 'observer_settings', obs_manage.RHObserverSettings,
+                       methods=('GET', 'POST'))
 
 # Registration
+from indico_oewg.registration import controllers as registration  # noqa: E402
+
+_reg_manage = '/event/<int:event_id>/manage/oewg/delegations'
+blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_reg_manage}/focal-points/<int:focal_point_id>/remove', 'remove_focal_point',
+                       registration.RHRemoveFocalPoint, methods=('POST',))
+blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/participants/', 'manage_participants',
+                       registration.RHManageParticipants)
+blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/participants.pdf', 'participants_pdf',
+                       registration.RHParticipantsPDF)
+blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/participants.docx', 'participants_docx',
+                       registration.RHParticipantsDOCX)
+blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/participants.xlsx', 'participants_xlsx',
+                       registration.RHParticipantsXLSX)
+blueprint.add_url_rule('/event/<int:event_id>/oewg/participants/', 'participants', registration.RHDisplayParticipants)
+blueprint.add_url_rule(f'{_reg_manage}/forms/<int:reg_form_id>/add-oewg-section', 'add_oewg_section',
+                       registration.RHAddOEWGSection, methods=('POST',))

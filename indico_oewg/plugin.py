@@ -31,8 +31,33 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.menu.items, self._extend_event_management_menu, sender='event-management-sidemenu')
         self.connect(signals.menu.items, self._extend_category_management_menu, sender='category-management-sidemenu')
         # Statements
+        from indico_oewg.statements import receivers as statements
+        self.connect(signals.menu.items, statements.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.event.sidemenu, statements.conference_menu)
+        self.template_hook('meeting-body', statements.meeting_body)
+        self.connect(signals.users.merged, statements.merge_users)
         # Observers
+        from indico_oewg.observers import receivers as observers
+        self.connect(signals.core.import_tasks, observers.import_tasks)
+        self.connect(signals.menu.items, observers.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.event.sidemenu, observers.conference_menu)
+        self.template_hook('event-header', observers.event_header)
+        self.connect(signals.users.merged, observers.merge_users)
         # Registration
+        from indico.modules.events.registration.fields.base import RegistrationFormFieldBase
+        from indico_oewg.registration import receivers as registration
+        self.connect(signals.core.get_fields, registration.get_fields, sender=RegistrationFormFieldBase)
+        self.connect(signals.event.registration_pre_create, registration.registration_pre_create)
+        self.connect(signals.event.registration_created, registration.registration_created)
+        self.connect(signals.event.filter_registration_list, registration.filter_registration_list)
+        self.connect(signals.event.registrant_list_items, registration.registrant_list_items)
+        self.connect(signals.users.merged, registration.users_merged)
+        self.connect(signals.acl.can_manage, registration.can_manage_event, sender=Event)
+        self.connect(signals.menu.items, registration.management_menu, sender='event-management-sidemenu')
+        # the field's JavaScript on every registration page: the form editor fails on an unknown field type
+        from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
+        self.inject_bundle('main.js', WPManageRegistration)
+        self.inject_bundle('main.js', DisplayRegistrationFormMixin)
 
     def get_blueprints(self):
         from indico_oewg.blueprint import blueprint

@@ -42,5 +42,27 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export OEWG_TEST_OUTPUT=${OEWG_TEST_OUTPUT:-$STATE/output}
 mkdir -p "$OEWG_TEST_OUTPUT"
 
+# --- Registration: the committed JavaScript bundle must be what client/ builds to -------------------------------
+# (the wheel ships indico_oewg/static/dist; a stale bundle would silently run old field code in browsers)
+ASSETS_TMP=$(mktemp -d)
+"$ROOT/scripts/assets.sh" --out "$ASSETS_TMP" >/dev/null
+if ! diff -r "$ASSETS_TMP" "$ROOT/indico_oewg/static/dist" >/dev/null; then
+    diff -r "$ASSETS_TMP" "$ROOT/indico_oewg/static/dist" | head -n 5 >&2 || true
+    rm -rf "$ASSETS_TMP"
+    die "indico_oewg/static/dist is not what client/ builds to: run \`make assets\` and commit the result."
+fi
+rm -rf "$ASSETS_TMP"
+log "The committed JavaScript bundle matches client/"
+# --- end registration --------------------------------------------------------------------------------------------
+
+# --- Registration: headless Chromium for the browser tests (tests/registration/browser_test.py) -----------------
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+    log "Installing Chromium and its driver for the browser tests (apt-get)"
+    apt_run=(); [[ $(id -u) == 0 ]] || apt_run=(sudo)
+    "${apt_run[@]}" apt-get update -qq && "${apt_run[@]}" apt-get install -y -qq chromium chromium-driver >/dev/null ||
+        die "Could not install chromium and chromium-driver (needed by the browser tests)."
+fi
+# --- end registration --------------------------------------------------------------------------------------------
+
 log "Running the test suite"
 "$PY" -m pytest "$@"

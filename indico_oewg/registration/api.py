@@ -14,4 +14,5 @@ def get_user_delegations(event, user):
     Returns a list of ``(kind, code)`` tuples: ``('state', 'JPN')`` for a State (ISO3 code) or
     ``('organisation', <organisation id>)`` for an observer organisation.
     """
-    raise NotImplementedError
+    from indico_oewg.registration.util import get_user_delegations as _get_user_delegations
+    return _get_user_delegations(event, user)

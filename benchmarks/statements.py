@@ -1,0 +1,324 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Speed of the statements archive against Indico's own pages, measured in one run on this machine.
+
+    .venv/bin/python benchmarks/statements.py
+
+Creates a throw-away database (PostgreSQL on 127.0.0.1, user postgres; OEWG_BENCH_PG to change), fills it,
+times each page with Flask's test client (logged in, after warm-up, medians) and prints ratios:
+
+- a session page with 2,000 statements x 2 languages vs. Indico's contribution list of 2,000 contributions;
+- a session page with 200 statements vs. Indico's event page;
+- SQL queries of the session page at N = 100 and N = 2,000;
+- a working-group search over 20,000 statements (words inside the files included) vs. Indico's contribution
+  search over 20,000 contributions (titles only), for a word that hits and one that misses.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+ROOT = Path(__file__).resolve().parent.parent
+PG = os.environ.get('OEWG_BENCH_PG', 'postgresql://postgres@127.0.0.1')
+DB = f'oewg_bench_statements_{os.getpid()}'
+REDIS = os.environ.get('OEWG_BENCH_REDIS', 'redis://127.0.0.1:6379/12')
+TARGETS = {'list': 0.1, 'page': 1.5, 'queries': 15, 'search': 1.0}
+HIT_WORD = 'heliopause'
+MISS_WORD = 'xylophonist'
+
+
+def psql(sql, db='postgres'):
+    subprocess.run(['psql', f'{PG}/{db}', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def write_config(tmp):
+    conf = tmp / 'indico.conf'
+    for sub in ('cache', 'tmp', 'log', 'files'):
+        (tmp / sub).mkdir()
+    conf.write_text(f'''
+SQLALCHEMY_DATABASE_URI = '{PG}/{DB}'
+SECRET_KEY = 'benchmark-only-not-secret-0123456789abcdef'
+BASE_URL = 'http://localhost'
+REDIS_CACHE_URL = '{REDIS}'
+CELERY_BROKER = '{REDIS}'
+CACHE_DIR = '{tmp}/cache'
+TEMP_DIR = '{tmp}/tmp'
+LOG_DIR = '{tmp}/log'
+STORAGE_BACKENDS = {{'default': 'fs:{tmp}/files'}}
+ATTACHMENT_STORAGE = 'default'
+ENABLE_ROOMBOOKING = False
+DEFAULT_TIMEZONE = 'Europe/Zurich'
+SMTP_SERVER = ('localhost', 25)
+NO_REPLY_EMAIL = 'noreply@example.org'
+SUPPORT_EMAIL = 'support@example.org'
+PLUGINS = {{'oewg'}}
+SYSTEM_NOTICES_URL = None
+''')
+    import indico
+    (tmp / 'logging.yaml').write_text((Path(indico.__file__).parent / 'logging.yaml.sample').read_text())
+    return conf
+
+
+def _copy_rows(table, template_id, count, overrides, where_col='id'):
+    """Insert ``count`` copies of a row (``g`` = 1..count usable in the override expressions)."""
+    from indico.core.db import db
+    schema, name = table.split('.')
+    columns = [row[0] for row in db.session.execute(db.text(
+        'SELECT column_name FROM information_schema.columns WHERE table_schema = :s AND table_name = :t '
+        'ORDER BY ordinal_position'), {'s': schema, 't': name}) if row[0] != 'id']
+    select = ', '.join(overrides.get(col, col) for col in columns)
+    db.session.execute(db.text(f'INSERT INTO {table} ({", ".join(columns)}) SELECT {select} FROM {table}, '
+                               f'generate_series(1, {count}) AS g WHERE {table}.{where_col} = {template_id}'))
+
+
+def build(app):
+    from datetime import datetime
+
+    import pytz
+
+    from indico.core.db import db
+    from indico.modules.categories import Category
+    from indico.modules.events.contributions.models.contributions import Contribution
+    from indico.modules.events.contributions.models.persons import AuthorType, ContributionPersonLink
+    from indico.modules.events.models.persons import EventPerson
+    from indico.modules.events.features.util import set_feature_enabled
+    from indico.modules.events.models.events import EventType
+    from indico.modules.events.operations import create_event
+    from indico.modules.users import User
+
+    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.statements.operations import create_agenda_item, create_statement
+    from indico_oewg.statements.util import Delegation
+    from indico_oewg.working_groups.operations import create_working_group
+
+    sys.path.insert(0, str(ROOT))
+    from tests.statements.conftest import make_pdf
+
+    user = User(first_name='Bench', last_name='User', email='bench@example.org')
+    db.session.add(user)
+    root = Category.get_root()
+    wg_category = Category(parent=root, title='OEWG (benchmark)')
+    other_category = Category(parent=root, title='Conference (benchmark)')
+    db.session.add_all([wg_category, other_category])
+    db.session.flush()
+    working_group = create_working_group(wg_category, {'name': 'Open-ended working group (benchmark)',
+                                                       'resolution': '76/231', 'symbol_prefix': 'A/AC.294',
+                                                       'contact_email': 'oewg@example.org'}, user=user)
+    tz = pytz.timezone('Europe/Zurich')
+
+    def event(category, title, day):
+        ev = create_event(category, EventType.conference, {
+            'title': title, 'start_dt': tz.localize(datetime(2022, 5, day, 10)),
+            'end_dt': tz.localize(datetime(2022, 5, day, 18)), 'timezone': 'Europe/Zurich', 'creator': user})
+        return ev
+
+    pdf = make_pdf('Sample statement text about norms of responsible behaviours in outer space')
+    sessions = {}
+    # the session pages: N = 100, 200, 2,000; the rest up to 20,000 statements for the search
+    for key, count, day in (('n100', 100, 2), ('n200', 200, 3), ('n2000', 2000, 4), ('bulk', 17700, 5)):
+        ev = event(wg_category, f'Session {key}', day)
+        set_feature_enabled(ev, 'oewg', True)
+        item = create_agenda_item(ev, 'General exchange of views', user=user)
+        template = create_statement(ev, item, {'delegation': Delegation(SpeakerKind.state, 'JPN')},
+                                    [('en', 'en.pdf', pdf), ('fr', 'fr.pdf', pdf)],
+                                    status=StatementStatus.published, user=user, log=False)
+        db.session.flush()
+        states = "(ARRAY['JPN','BRA','DEU','FRA','CHN','USA','GBR','IND','ZAF','MEX'])[1 + g % 10]"
+        _copy_rows('plugin_oewg.statements', template.id, count - 1, {
+            'position': 'g + 1', 'state_code': states,
+            # a word found only inside the files of one statement in 200 (100 over 20,000)
+            'search_text': f"search_text || ' statement ' || g || CASE WHEN g % 200 = 7 THEN ' {HIT_WORD}' "
+                           f"ELSE '' END"})
+        db.session.execute(db.text(
+            'INSERT INTO plugin_oewg.statement_files (statement_id, language, extracted_text, filename, '
+            'content_type, size, md5, storage_backend, storage_file_id, created_dt) '
+            'SELECT s.id, f.language, f.extracted_text, f.filename, f.content_type, f.size, f.md5, '
+            'f.storage_backend, f.storage_file_id, f.created_dt FROM plugin_oewg.statements s '
+            'CROSS JOIN plugin_oewg.statement_files f WHERE s.event_id = :e AND s.id != :t AND f.statement_id = :t'),
+            {'e': ev.id, 't': template.id})
+        sessions[key] = ev
+    # Indico's side: 2,000 contributions in one event, 20,000 in the category tree for its search
+    conferences = {}
+    for key, count, day in (('c2000', 2000, 6), ('cbulk', 18000, 7)):
+        ev = event(other_category, f'Conference {key}', day)
+        template = Contribution(event=ev, title='Contribution about outer space', duration=ev.duration / 10,
+                                friendly_id=1)
+        # like real programmes (and the issue's "~4 ms per contribution"), each contribution has a speaker
+        person = EventPerson(event=ev, first_name='Speaker', last_name='1', email='', affiliation='Agency')
+        template.person_links.append(ContributionPersonLink(person=person, is_speaker=True,
+                                                            author_type=AuthorType.primary))
+        db.session.add(template)
+        db.session.flush()
+        _copy_rows('events.contributions', template.id, count - 1, {
+            'friendly_id': 'g + 1',
+            'title': f"'Contribution ' || g || CASE WHEN g % 200 = 7 THEN ' {HIT_WORD}' ELSE '' END"})
+        _copy_rows('events.persons', person.id, count - 1, {'last_name': "(g + 1)::text"})
+        link = template.person_links[0]
+        _copy_rows('events.contribution_person_links', link.id, count - 1, {
+            'contribution_id': f'(SELECT id FROM events.contributions WHERE event_id = {ev.id} '
+                               f'AND friendly_id = g + 1)',
+            'person_id': f"(SELECT id FROM events.persons WHERE event_id = {ev.id} AND last_name = (g + 1)::text)"})
+        conferences[key] = ev
+    db.session.execute(db.text('ANALYZE'))
+    db.session.commit()
+    return {'user_id': user.id, 'sessions': {k: v.id for k, v in sessions.items()},
+            'conferences': {k: v.id for k, v in conferences.items()}, 'category_id': wg_category.id,
+            'other_category_id': other_category.id, 'root_id': root.id}
+
+
+def measure(app, client, url, runs):
+    from indico.core.db import db
+    from sqlalchemy import event as sa_event
+    counter = {'n': 0}
+
+    def _count(*args, **kwargs):
+        counter['n'] += 1
+
+    for __ in range(2):  # warm-up
+        resp = client.get(url)
+        assert resp.status_code == 200, (url, resp.status_code)
+    times = []
+    with app.app_context():
+        engine = db.engine
+    sa_event.listen(engine, 'before_cursor_execute', _count)
+    try:
+        for __ in range(runs):
+            counter['n'] = 0
+            start = time.perf_counter()
+            resp = client.get(url)
+            times.append(time.perf_counter() - start)
+            assert resp.status_code == 200
+        queries = counter['n']
+    finally:
+        sa_event.remove(engine, 'before_cursor_execute', _count)
+    return statistics.median(times), queries, len(resp.get_data())
+
+
+def main():
+    os.environ.setdefault('SQLALCHEMY_SILENCE_UBER_WARNING', '1')
+    tmp = Path(tempfile.mkdtemp(prefix='oewg-bench-'))
+    psql(f'CREATE DATABASE {DB}')
+    try:
+        psql('CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm', db=DB)
+        os.environ['INDICO_CONFIG'] = str(write_config(tmp))
+        print('Preparing the database (indico db prepare)...', flush=True)
+        subprocess.run([str(Path(sys.executable).parent / 'indico'), 'db', 'prepare'], check=True,
+                       stdout=subprocess.DEVNULL, env=os.environ | {'PYTHONPATH': str(ROOT)})
+        run(tmp)
+    finally:
+        from indico.core.db import db
+        try:
+            db.session.remove()
+            db.engine.dispose()
+        except Exception:  # noqa: BLE001 - outside an app context there is nothing to close
+            pass
+        psql(f'DROP DATABASE IF EXISTS {DB} WITH (FORCE)')
+
+
+def run(tmp):
+    from indico.core.plugins import plugin_engine
+    from indico.web.flask.app import make_app
+    from indico.web.flask.util import url_for
+
+    app = make_app()
+    with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
+        print('Creating 20,000 statements and 20,000 contributions...', flush=True)
+        start = time.perf_counter()
+        ids = build(app)
+        print(f'  done in {time.perf_counter() - start:.0f} s', flush=True)
+    with app.test_request_context():
+        from indico.modules.categories import Category
+        from indico.modules.events import Event
+        sessions = {key: Event.get(i) for key, i in ids['sessions'].items()}
+        conferences = {key: Event.get(i) for key, i in ids['conferences'].items()}
+        urls = {
+            'statements_2000': url_for('plugin_oewg.statements', sessions['n2000']),
+            'statements_200': url_for('plugin_oewg.statements', sessions['n200']),
+            'statements_100': url_for('plugin_oewg.statements', sessions['n100']),
+            'contributions_2000': url_for('contributions.contribution_list', conferences['c2000']),
+            'event_page': url_for('events.display', sessions['n200']),
+            'search_hit': url_for('plugin_oewg.working_group_statements', Category.get(ids['category_id']),
+                                  q=HIT_WORD),
+            'search_miss': url_for('plugin_oewg.working_group_statements', Category.get(ids['category_id']),
+                                   q=MISS_WORD),
+            'search_json_hit': url_for('plugin_oewg.working_group_statements_json', Category.get(ids['category_id']),
+                                       q=HIT_WORD),
+            'search_json_miss': url_for('plugin_oewg.working_group_statements_json',
+                                        Category.get(ids['category_id']), q=MISS_WORD),
+            'contrib_search_hit': url_for('search.api_search', q=HIT_WORD, type=['contribution', 'subcontribution'],
+                                          category_id=ids['other_category_id']),
+            'contrib_search_miss': url_for('search.api_search', q=MISS_WORD,
+                                           type=['contribution', 'subcontribution'],
+                                           category_id=ids['other_category_id']),
+        }
+    client = app.test_client()
+    from indico.modules.users import User
+    with app.test_request_context(), client.session_transaction() as sess:
+        sess.set_session_user(User.get(ids['user_id']))
+    if show := os.environ.get('OEWG_BENCH_PROFILE'):
+        import cProfile
+        import pstats
+        client.get(urls[show])
+        profiler = cProfile.Profile()
+        profiler.runcall(client.get, urls[show])
+        pstats.Stats(profiler).sort_stats('tottime').print_stats(30)
+        return 0
+    if show := os.environ.get('OEWG_BENCH_SQL'):
+        # debugging aid: print the SQL of one page
+        from sqlalchemy import event as sa_event
+
+        from indico.core.db import db
+        with app.app_context():
+            engine = db.engine
+        client.get(urls[show])
+        sa_event.listen(engine, 'before_cursor_execute', lambda *a, **kw: print(' '.join(a[2].split())[:300]))
+        client.get(urls[show])
+        return 0
+    results = {}
+    for key, url in urls.items():
+        runs = 3 if key == 'contributions_2000' else 7
+        results[key] = measure(app, client, url, runs)
+        seconds, queries, size = results[key]
+        print(f'  {key:<22} {seconds * 1000:8.0f} ms  {queries:4d} queries  {size / 1024:8.0f} KiB', flush=True)
+
+    def ratio(a, b):
+        return results[a][0] / results[b][0]
+
+    rows = [
+        ('Session page, 2,000 statements x 2 languages / contribution list, 2,000 contributions',
+         ratio('statements_2000', 'contributions_2000'), TARGETS['list']),
+        ('Session page, 200 statements / Indico event page', ratio('statements_200', 'event_page'),
+         TARGETS['page']),
+        (f'Working-group search, hit ("{HIT_WORD}", 100 of 20,000) / contribution search',
+         ratio('search_hit', 'contrib_search_hit'), TARGETS['search']),
+        (f'Working-group search, miss ("{MISS_WORD}") / contribution search',
+         ratio('search_miss', 'contrib_search_miss'), TARGETS['search']),
+        ('  the same as JSON (both search APIs), hit', ratio('search_json_hit', 'contrib_search_hit'),
+         TARGETS['search']),
+        ('  the same as JSON (both search APIs), miss', ratio('search_json_miss', 'contrib_search_miss'),
+         TARGETS['search']),
+    ]
+    print()
+    ok = True
+    for label, value, target in rows:
+        passed = value <= target
+        ok &= passed
+        print(f'{label:<95} {value:6.3f}x  (target <= {target}x) {"OK" if passed else "MISSED"}')
+    q100, q2000 = results['statements_100'][1], results['statements_2000'][1]
+    passed = q100 == q2000 <= TARGETS['queries']
+    ok &= passed
+    print(f'{"SQL queries of the session page at N = 100 and N = 2,000":<95} {q100} and {q2000}  '
+          f'(target: equal, <= {TARGETS["queries"]}) {"OK" if passed else "MISSED"}')
+    return 0 if ok else 1
+
+
+if __name__ == '__main__':
+    sys.exit(main())

@@ -1,0 +1,208 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The public pages: accredited observers, and the requests of organisations."""
+
+from io import BytesIO
+
+from flask import flash, jsonify, redirect, request, session
+from werkzeug.exceptions import Forbidden, NotFound
+
+from indico.core.db import db
+from indico.core.plugins import url_for_plugin
+from indico.modules.events.controllers.base import RHDisplayEventBase
+from indico.modules.events.models.events import EventType
+from indico.web.flask.util import send_file
+from indico.web.forms.base import FormDefaults
+
+from indico_oewg import _
+from indico_oewg.observers.forms import NEW, CompleteRequestForm, RequestForm
+from indico_oewg.observers.models.files import ObserverFile
+from indico_oewg.observers.models.requests import ObserverRequest
+from indico_oewg.observers.operations import ObserverError, create_request, update_request, withdraw_request
+from indico_oewg.observers.schemas import AccreditedOrganisationSchema
+from indico_oewg.observers.util import (can_see_request, group_by_kind, query_accredited_organisations,
+                                        query_organisations)
+from indico_oewg.observers.views import WPObserversConference, WPObserversSimpleEvent
+from indico_oewg.working_groups.util import get_session_title, get_working_group
+
+
+class RHObserversBase(RHDisplayEventBase):
+    def _process_args(self):
+        RHDisplayEventBase._process_args(self)
+        self.working_group = get_working_group(self.event.category)
+        if self.working_group is None:
+            raise NotFound
+
+    @property
+    def view_class(self):
+        return WPObserversConference if self.event.type_ == EventType.conference else WPObserversSimpleEvent
+
+    def _render(self, template, **kwargs):
+        return self.view_class.render_template(template, self.event, working_group=self.working_group,
+                                               session_title=get_session_title(self.event), **kwargs)
+
+
+class RHObservers(RHObserversBase):
+    """The accredited observers of a session, grouped as the Chair's lists are; and the user's requests."""
+
+    def _process(self):
+        organisations = query_accredited_organisations(self.event).all()
+        my_requests = []
+        if session.user:
+            my_requests = (self.event.oewg_observer_requests
+                           .filter(ObserverRequest.requester == session.user)
+                           .order_by(ObserverRequest.submitted_dt.desc())
+                           .all())
+        return self._render('observers/display/observers.html', groups=group_by_kind(organisations),
+                            my_requests=my_requests)
+
+
+class RHObserversJSON(RHObserversBase):
+    """The accredited observers of a session as JSON."""
+
+    def _process(self):
+        organisations = query_accredited_organisations(self.event).all()
+        return jsonify(session=get_session_title(self.event),
+                       organisations=AccreditedOrganisationSchema(many=True).dump(organisations))
+
+
+class RHObserverRequestBase(RHObserversBase):
+    """Pages of the requester (login required)."""
+
+    def _check_access(self):
+        if session.user is None:
+            raise Forbidden
+        RHObserversBase._check_access(self)
+
+
+class RHNewObserverRequest(RHObserverRequestBase):
+    """The request form of an organisation."""
+
+    def _process(self):
+        organisations = query_organisations(self.working_group).all()
+        form = RequestForm(organisations=organisations, obj=FormDefaults(organisation=NEW))
+        if form.validate_on_submit():
+            organisation = None
+            if form.organisation.data != NEW:
+                organisation = next((o for o in organisations if str(o.id) == form.organisation.data), None)
+            organisation_data = {k: getattr(form, k).data for k in ('name', 'name_fr', 'acronym', 'kind', 'website',
+                                                                  'contact_email')}
+            organisation_data['country'] = form.country.data or None
+            organisation_data = {k: ('' if v is None and k != 'country' else v)
+                                 for k, v in organisation_data.items()}
+            try:
+                req = create_request(self.event, session.user, organisation=organisation,
+                                     organisation_data=organisation_data, letter=form.letter.data,
+                                     representatives=form.representative_pairs,
+                                     mission_statement=form.mission_statement.data or '',
+                                     mission_statement_file=form.mission_statement_file.data,
+                                     ecosoc_status=form.ecosoc_status.data)
+            except ObserverError as exc:
+                flash(str(exc), 'error')
+            else:
+                flash(_('Your request has been sent to the secretariat.'), 'success')
+                return redirect(url_for_plugin('oewg.observer_request', req))
+        return self._render('observers/display/request_form.html', form=form)
+
+
+class RHObserverRequestMixin:
+    normalize_url_spec = {'locators': {lambda self: self.observer_request}}
+
+    def _load_request(self):
+        self.observer_request = (ObserverRequest.query
+                                 .filter_by(id=request.view_args['request_id'], event_id=self.event.id)
+                                 .first_or_404())
+
+    def _check_request_access(self):
+        if not can_see_request(self.observer_request, session.user):
+            raise Forbidden(_('Only the requester and the secretariat can see this request.'))
+
+
+class RHObserverRequest(RHObserverRequestMixin, RHObserverRequestBase):
+    """The status of a request, as its requester sees it."""
+
+    def _process_args(self):
+        RHObserverRequestBase._process_args(self)
+        self._load_request()
+
+    def _check_access(self):
+        RHObserverRequestBase._check_access(self)
+        self._check_request_access()
+
+    def _process(self):
+        return self._render('observers/display/request.html', req=self.observer_request,
+                            is_requester=self.observer_request.requester == session.user)
+
+
+class RHObserverRequestOwnerBase(RHObserverRequest):
+    """Actions only the requester takes."""
+
+    def _check_access(self):
+        RHObserverRequestBase._check_access(self)
+        if self.observer_request.requester != session.user:
+            raise Forbidden(_('Only the requester can change this request.'))
+
+
+class RHEditObserverRequest(RHObserverRequestOwnerBase):
+    """The requester completes a pending request."""
+
+    def _process(self):
+        req = self.observer_request
+        if not req.state.is_open:
+            flash(_('This request can no longer be changed.'), 'warning')
+            return redirect(url_for_plugin('oewg.observer_request', req))
+        defaults = FormDefaults(ecosoc_status=req.ecosoc_status,
+                                mission_statement=req.mission_statement,
+                                representatives=[{'full_name': r.full_name, 'title': r.title}
+                                                 for r in req.representatives])
+        form = CompleteRequestForm(obj=defaults)
+        if form.validate_on_submit():
+            try:
+                update_request(req, session.user, letter=form.letter.data,
+                               representatives=form.representative_pairs,
+                               mission_statement=form.mission_statement.data or '',
+                               mission_statement_file=form.mission_statement_file.data,
+                               ecosoc_status=form.ecosoc_status.data)
+            except ObserverError as exc:
+                flash(str(exc), 'error')
+            else:
+                flash(_('Your request has been updated.'), 'success')
+                return redirect(url_for_plugin('oewg.observer_request', req))
+        return self._render('observers/display/request_edit.html', req=req, form=form)
+
+
+class RHWithdrawObserverRequest(RHObserverRequestOwnerBase):
+    """The requester withdraws a pending request."""
+
+    def _process(self):
+        try:
+            withdraw_request(self.observer_request, session.user)
+        except ObserverError as exc:
+            flash(str(exc), 'error')
+        else:
+            flash(_('Your request has been withdrawn.'), 'success')
+        return redirect(url_for_plugin('oewg.observer_request', self.observer_request))
+
+
+class RHObserverFile(RHObserverRequest):
+    """A file of a request (the letter or the mission statement), for its requester and the secretariat."""
+
+    normalize_url_spec = {'locators': {lambda self: dict(self.observer_request.locator, file_id=self.file.id)}}
+
+    def _process_args(self):
+        RHObserverRequest._process_args(self)
+        file_id = request.view_args['file_id']
+        req = self.observer_request
+        allowed = {f.id for f in (req.letter_file, req.mission_statement_file, req.organisation.mission_statement_file)
+                   if f}
+        if file_id not in allowed:
+            raise NotFound
+        self.file = db.session.get(ObserverFile, file_id)
+
+    def _process(self):
+        # read through the storage rather than \`send()\`, which not every storage backend implements
+        with self.file.open() as f:
+            data = BytesIO(f.read())
+        return send_file(self.file.filename, data, self.file.content_type, inline=False)

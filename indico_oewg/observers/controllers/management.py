@@ -1,0 +1,376 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The secretariat's pages: review queue, no-objection period, the Chair's lists, accreditations, settings."""
+
+from flask import flash, redirect, request, session
+from werkzeug.exceptions import NotFound
+
+from indico.core.db import db
+from indico.core.notifications import make_email, send_email
+from indico.core.plugins import url_for_plugin
+from indico.util.spreadsheets import send_csv, send_xlsx
+from indico.web.flask.util import send_file
+from indico.web.forms.base import FormDefaults
+
+from indico_oewg import _
+from indico_oewg.observers.documents import EXPORT_HEADERS, build_lists_docx, build_lists_pdf, export_rows
+from indico_oewg.observers.forms import (CirculateForm, DeclineForm, InfoRequestForm, MergeForm, ObjectionForm,
+                                         ObserverSettingsForm, OrganisationForm, PeriodForm, QueueFilterForm,
+                                         RevokeForm)
+from indico_oewg.observers.models.accreditations import Accreditation
+from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+from indico_oewg.observers.models.periods import Objection
+from indico_oewg.observers.models.requests import ObserverRequest, RequestState
+from indico_oewg.observers.operations import (LOG_MODULE, ObserverError, ask_for_information, close_period,
+                                              confirm_request, decline_request, merge_organisation, open_period,
+                                              record_objection, reopen_period, revoke_accreditation,
+                                              update_organisation, update_settings)
+from indico_oewg.observers.settings import EMAIL_PLACEHOLDERS, observer_settings
+from indico_oewg.observers.util import (accreditation_criterion, get_lists, get_period_requests,
+                                        query_accredited_organisations, query_organisations, query_requests)
+from indico_oewg.observers.views import WPManageObservers
+from indico_oewg.states import find_state
+from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
+from indico_oewg.working_groups.util import get_session_title
+
+
+class RHObserversManageBase(RHManageOEWGSessionBase):
+    def _render(self, template, **kwargs):
+        return WPManageObservers.render_template(template, self.event, working_group=self.working_group,
+                                                 session_title=get_session_title(self.event), **kwargs)
+
+    def _redirect_queue(self):
+        return redirect(url_for_plugin('oewg.manage_observers', self.event))
+
+
+class RHManageObservers(RHObserversManageBase):
+    """The review queue of a session's observer requests."""
+
+    def _process(self):
+        form = QueueFilterForm(request.args)
+        states = [RequestState[form.state.data]] if form.state.data in RequestState.__members__ else None
+        kinds = [OrganisationKind[form.kind.data]] if form.kind.data in OrganisationKind.__members__ else None
+        requests = query_requests(self.event, states=states, kinds=kinds).all()
+        return self._render('observers/management/queue.html', requests=requests, filter_form=form,
+                            period=self.event.oewg_no_objection_period)
+
+
+class RHObserverRequestManageBase(RHObserversManageBase):
+    normalize_url_spec = {'locators': {lambda self: self.observer_request}}
+
+    def _process_args(self):
+        RHObserversManageBase._process_args(self)
+        self.observer_request = (ObserverRequest.query
+                                 .filter_by(id=request.view_args['request_id'], event_id=self.event.id)
+                                 .first_or_404())
+
+    def _back(self):
+        return redirect(url_for_plugin('oewg.manage_observer_request', self.observer_request))
+
+
+class RHManageObserverRequest(RHObserverRequestManageBase):
+    """A request with all its data and files, and what the secretariat can do with it."""
+
+    def _process(self):
+        req = self.observer_request
+        others = [o for o in query_organisations(self.working_group) if o != req.organisation]
+        organisation_form = OrganisationForm(obj=FormDefaults(req.organisation, country=req.organisation.country or ''))
+        return self._render('observers/management/request.html', req=req,
+                            info_form=InfoRequestForm(), decline_form=DeclineForm(),
+                            merge_form=MergeForm(organisations=others), organisation_form=organisation_form)
+
+
+class RHObserverRequestAction(RHObserverRequestManageBase):
+    """Ask for information, confirm, decline or merge (one POST each)."""
+
+    ACTION = None
+
+    def _process_POST(self):
+        try:
+            message = self._act()
+        except ObserverError as exc:
+            flash(str(exc), 'error')
+        else:
+            if message:
+                flash(message, 'success')
+        return self._back()
+
+    def _form_error(self, form):
+        raise ObserverError('; '.join(e for errors in form.errors.values() for e in errors))
+
+
+class RHAskObserverInformation(RHObserverRequestAction):
+    def _act(self):
+        form = InfoRequestForm()
+        if not form.validate_on_submit():
+            self._form_error(form)
+        ask_for_information(self.observer_request, form.message.data)
+        return _('The requester has been asked for more information.')
+
+
+class RHConfirmObserverRequest(RHObserverRequestAction):
+    def _act(self):
+        confirm_request(self.observer_request)
+        if self.observer_request.state == RequestState.accredited:
+            return _('The request has been confirmed: the organisation is accredited.')
+        return _('The request has been confirmed: the organisation is on the list for consideration.')
+
+
+class RHDeclineObserverRequest(RHObserverRequestAction):
+    def _act(self):
+        form = DeclineForm()
+        if not form.validate_on_submit():
+            self._form_error(form)
+        decline_request(self.observer_request, form.reason.data)
+        return _('The request has been declined.')
+
+
+class RHEditObserverOrganisation(RHObserverRequestAction):
+    def _act(self):
+        form = OrganisationForm()
+        if not form.validate_on_submit():
+            self._form_error(form)
+        if update_organisation(self.observer_request.organisation, form.organisation_data, self.event):
+            return _('The organisation has been updated.')
+        return None
+
+
+class RHMergeObserverOrganisation(RHObserverRequestAction):
+    def _act(self):
+        source = self.observer_request.organisation
+        others = [o for o in query_organisations(self.working_group) if o != source]
+        form = MergeForm(organisations=others)
+        if not form.validate_on_submit():
+            self._form_error(form)
+        target = next(o for o in others if str(o.id) == form.target.data)
+        with db.session.begin_nested():
+            merge_organisation(source, target, self.event)
+        return _('"{source}" has been merged into "{target}".').format(source=source.name, target=target.name)
+
+
+class RHObserverRegistry(RHObserversManageBase):
+    """The organisations of the working group's registry, across its sessions."""
+
+    def _process(self):
+        organisations = (Organisation.query
+                         .filter_by(working_group_id=self.working_group.id)
+                         .options(db.selectinload(Organisation.requests).joinedload(ObserverRequest.event),
+                                  db.selectinload(Organisation.requests).joinedload(ObserverRequest.requester),
+                                  db.joinedload(Organisation.merged_into))
+                         .order_by(db.func.lower(Organisation.name), Organisation.id)
+                         .all())
+        accredited = {o.id for o in query_accredited_organisations(self.event)}
+        return self._render('observers/management/registry.html', organisations=organisations,
+                            accredited=accredited)
+
+
+class RHExportObserverRequests(RHObserversManageBase):
+    """The requests of the session and their outcomes as CSV or XLSX."""
+
+    def _process_args(self):
+        RHObserversManageBase._process_args(self)
+        if request.view_args['format'] not in ('csv', 'xlsx'):
+            raise NotFound
+
+    def _process(self):
+        rows = list(export_rows(query_requests(self.event).all()))
+        filename = f'observer-requests-{self.event.id}'
+        if request.view_args['format'] == 'xlsx':
+            return send_xlsx(f'{filename}.xlsx', EXPORT_HEADERS, rows, tz=self.event.tzinfo)
+        return send_csv(f'{filename}.csv', EXPORT_HEADERS, rows)
+
+
+# --- the no-objection period ------------------------------------------------------------------------------------
+
+class RHObserverPeriod(RHObserversManageBase):
+    """The no-objection period of the session: open, record objections, close, reopen."""
+
+    def _process(self):
+        period = self.event.oewg_no_objection_period
+        requests = get_period_requests(self.event)
+        objections = []
+        if period:
+            objections = (Objection.query.with_parent(period)
+                          .join(Objection.request).join(ObserverRequest.organisation)
+                          .order_by(Organisation.name, Objection.state_iso3).all())
+        return self._render('observers/management/period.html', period=period, requests=requests,
+                            objections=objections,
+                            period_form=PeriodForm(event=self.event),
+                            objection_form=ObjectionForm(requests=requests))
+
+
+class RHObserverPeriodAction(RHObserversManageBase):
+    def _process_POST(self):
+        try:
+            message = self._act()
+        except ObserverError as exc:
+            flash(str(exc), 'error')
+        else:
+            flash(message, 'success')
+        return redirect(url_for_plugin('oewg.observer_period', self.event))
+
+    def _period(self):
+        if self.event.oewg_no_objection_period is None:
+            raise ObserverError(_('The no-objection period has not been opened.'))
+        return self.event.oewg_no_objection_period
+
+    def _form_error(self, form):
+        raise ObserverError('; '.join(e for errors in form.errors.values() for e in errors))
+
+
+class RHOpenObserverPeriod(RHObserverPeriodAction):
+    def _act(self):
+        form = PeriodForm(event=self.event)
+        if not form.validate_on_submit():
+            self._form_error(form)
+        period = self.event.oewg_no_objection_period
+        if period is None:
+            open_period(self.event, form.deadline.data)
+            return _('The no-objection period is open.')
+        reopen_period(period, form.deadline.data)
+        return _('The no-objection period has been reopened.')
+
+
+class RHRecordObjection(RHObserverPeriodAction):
+    def _act(self):
+        period = self._period()
+        form = ObjectionForm(requests=get_period_requests(self.event))
+        if not form.validate_on_submit():
+            self._form_error(form)
+        state = find_state(form.member_state.data)
+        if state is None:
+            raise ObserverError(_('"{name}" is not a Member State of the United Nations.')
+                                .format(name=form.member_state.data))
+        req = ObserverRequest.query.filter_by(id=int(form.request.data), event_id=self.event.id).one()
+        with db.session.begin_nested():
+            record_objection(period, req, state.iso3, form.basis.data)
+        return _('The objection to "{name}" has been recorded.').format(name=req.organisation.name)
+
+
+class RHCloseObserverPeriod(RHObserverPeriodAction):
+    def _act(self):
+        if close_period(self._period(), session.user):
+            return _('The no-objection period is closed and the outcome has been sent to the requesters.')
+        return _('The no-objection period was already closed; nothing changed.')
+
+
+class RHObjectionsReport(RHObserversManageBase):
+    """The confidential report of objections by Member State (secretariat only)."""
+
+    def _process(self):
+        period = self.event.oewg_no_objection_period
+        objections = (Objection.query.with_parent(period).order_by(Objection.state_iso3).all() if period else [])
+        rows = [{'Member State': o.member_state.name('en'), 'ISO3': o.state_iso3,
+                 'Organisation': o.request.organisation.name, 'Stated basis': o.basis,
+                 'Recorded': o.created_dt, 'Recorded by': o.recorded_by.full_name}
+                for o in objections]
+        headers = ('Member State', 'ISO3', 'Organisation', 'Stated basis', 'Recorded', 'Recorded by')
+        return send_csv(f'objections-{self.event.id}-confidential.csv', headers, rows)
+
+
+# --- the Chair's lists ------------------------------------------------------------------------------------------
+
+class RHObserverLists(RHObserversManageBase):
+    """The Chair's lists: preview, download, circulate."""
+
+    def _process(self):
+        info, consideration = get_lists(self.event)
+        emails = observer_settings.get(self.event.category, 'member_states_emails')
+        form = CirculateForm(obj=FormDefaults(
+            subject=_("{session} of the {name}: the Chair's lists of observers")
+            .format(session=get_session_title(self.event), name=self.working_group.name),
+            body=_("Please find attached the Chair's lists of observers for the {session}.")
+            .format(session=get_session_title(self.event))))
+        return self._render('observers/management/lists.html', info=info, consideration=consideration,
+                            emails=emails, circulate_form=form)
+
+
+class RHObserverListsDocument(RHObserversManageBase):
+    """The Chair's lists as DOCX or PDF."""
+
+    def _process_args(self):
+        RHObserversManageBase._process_args(self)
+        if request.view_args['format'] not in ('docx', 'pdf'):
+            raise NotFound
+
+    def _process(self):
+        if request.view_args['format'] == 'pdf':
+            return send_file(f'observer-lists-{self.event.id}.pdf', build_lists_pdf(self.event), 'application/pdf')
+        return send_file(f'observer-lists-{self.event.id}.docx', build_lists_docx(self.event),
+                         'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+
+
+class RHCirculateObserverLists(RHObserversManageBase):
+    """E-mail the Chair's lists to the Member States' addresses."""
+
+    def _process_POST(self):
+        emails = observer_settings.get(self.event.category, 'member_states_emails')
+        form = CirculateForm()
+        if not emails:
+            flash(_("There are no Member States' addresses in the observer settings."), 'error')
+        elif not form.validate_on_submit():
+            flash(_('Enter a subject and a message.'), 'error')
+        else:
+            attachments = [(f'observer-lists-{self.event.id}.docx', build_lists_docx(self.event).read()),
+                           (f'observer-lists-{self.event.id}.pdf', build_lists_pdf(self.event).read())]
+            email = make_email(bcc_list=emails, reply_address=self.working_group.contact_email,
+                               subject=form.subject.data, body=form.body.data, attachments=attachments)
+            send_email(email, self.event, LOG_MODULE, session.user,
+                       log_summary="Chair's lists of observers circulated to the Member States")
+            flash(_("The Chair's lists have been sent to {n} addresses.").format(n=len(emails)), 'success')
+        return redirect(url_for_plugin('oewg.observer_lists', self.event))
+
+
+# --- accreditations and settings --------------------------------------------------------------------------------
+
+class RHObserverAccreditations(RHObserversManageBase):
+    """The accreditations of the working group holding for this session, and revocation."""
+
+    def _process(self):
+        accreditations = (Accreditation.query
+                          .filter(accreditation_criterion(self.event))
+                          .join(Accreditation.organisation)
+                          .order_by(db.func.lower(Organisation.name))
+                          .all())
+        return self._render('observers/management/accreditations.html', accreditations=accreditations,
+                            revoke_form=RevokeForm())
+
+
+class RHRevokeAccreditation(RHObserversManageBase):
+    def _process_args(self):
+        RHObserversManageBase._process_args(self)
+        self.accreditation = (Accreditation.query
+                              .filter_by(id=request.view_args['accreditation_id'],
+                                         working_group_id=self.working_group.id)
+                              .first_or_404())
+
+    def _process_POST(self):
+        form = RevokeForm()
+        try:
+            if not form.validate_on_submit():
+                raise ObserverError(_('Give the reason for revoking the accreditation.'))
+            revoke_accreditation(self.accreditation, self.event, form.reason.data)
+        except ObserverError as exc:
+            flash(str(exc), 'error')
+        else:
+            name = self.accreditation.organisation.name
+            flash(_('The accreditation of "{name}" has been revoked.').format(name=name), 'success')
+        return redirect(url_for_plugin('oewg.observer_accreditations', self.event))
+
+
+class RHObserverSettings(RHObserversManageBase):
+    """The observer settings of the working group: Member States' addresses, the outcome e-mails."""
+
+    def _process(self):
+        settings = observer_settings.get_all(self.event.category)
+        defaults = dict(settings, member_states_emails='\n'.join(settings['member_states_emails']))
+        form = ObserverSettingsForm(obj=FormDefaults(defaults))
+        if form.validate_on_submit():
+            data = form.data
+            data['member_states_emails'] = form.emails
+            update_settings(self.working_group, data, self.event)
+            flash(_('The observer settings have been saved.'), 'success')
+            return redirect(url_for_plugin('oewg.observer_settings', self.event))
+        return self._render('observers/management/settings.html', form=form, placeholders=EMAIL_PLACEHOLDERS)

@@ -1,0 +1,210 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from wtforms.fields import EmailField, FileField, SelectField, StringField, TextAreaField
+from wtforms.validators import URL, DataRequired, Email, Length, Optional, StopValidation, ValidationError
+
+from indico.util.date_time import now_utc
+from indico.util.string import validate_email
+from indico.web.forms.base import IndicoForm
+from indico.web.forms.fields import IndicoDateTimeField, IndicoEnumSelectField, MultipleItemsField
+from indico.web.forms.validators import HiddenUnless
+
+from indico_oewg import _
+from indico_oewg.observers.models.organisations import EcosocStatus, OrganisationKind
+from indico_oewg.observers.models.requests import RequestState
+from indico_oewg.states import get_state_choices
+
+
+NEW = 'new'
+REPRESENTATIVE_FIELDS = [{'id': 'full_name', 'caption': _('Full name'), 'required': True},
+                         {'id': 'title', 'caption': _('Title'), 'required': True}]
+
+
+class _FileRequired:
+    """A file must be uploaded (marks the field as required in the form)."""
+
+    field_flags = {'required': True}
+
+    def __init__(self, message):
+        self.message = message
+
+    def __call__(self, form, field):
+        if not field.data or not getattr(field.data, 'filename', None):
+            raise StopValidation(self.message)
+
+
+class _RequestFormBase(IndicoForm):
+    ecosoc_status = IndicoEnumSelectField(_('ECOSOC consultative status'), enum=EcosocStatus,
+                                          description=_('The consultative status with the Economic and Social '
+                                                        'Council, if any.'))
+    representatives = MultipleItemsField(_('Representatives'), fields=REPRESENTATIVE_FIELDS,
+                                         unique_field='full_name',
+                                         description=_('The full names and titles of the persons who will '
+                                                       'represent the organisation (at least one).'))
+    mission_statement = TextAreaField(_('Mission statement'), [Optional(), Length(max=5000)],
+                                      description=_('The mission statement of the organisation or a summary of '
+                                                    'its work.'))
+    mission_statement_file = FileField(_('Mission statement (file)'),
+                                       description=_('Optionally, the mission statement as a document.'))
+
+    def validate_representatives(self, field):
+        if not [r for r in (field.data or []) if (r.get('full_name') or '').strip()]:
+            raise ValidationError(_('Name at least one representative (full name and title).'))
+
+    @property
+    def representative_pairs(self):
+        return [(r.get('full_name') or '', r.get('title') or '') for r in self.representatives.data or []]
+
+
+class RequestForm(_RequestFormBase):
+    """The public request of an organisation to attend a session as an observer."""
+
+    organisation = SelectField(_('Organisation'), [DataRequired()],
+                               description=_('Pick your organisation if it is already listed; otherwise describe '
+                                             'it below.'))
+    name = StringField(_('Name (English)'), [HiddenUnless('organisation', NEW), DataRequired(), Length(max=300)])
+    name_fr = StringField(_('Name (French)'), [HiddenUnless('organisation', NEW), Optional(), Length(max=300)])
+    acronym = StringField(_('Acronym'), [HiddenUnless('organisation', NEW), Optional(), Length(max=50)])
+    kind = IndicoEnumSelectField(_('Kind'), [HiddenUnless('organisation', NEW), DataRequired()],
+                                 enum=OrganisationKind, none=_('Choose the kind of organisation'))
+    website = StringField(_('Website'), [HiddenUnless('organisation', NEW), Optional(), URL(), Length(max=300)])
+    country = SelectField(_('Headquarters'), [HiddenUnless('organisation', NEW), Optional()],
+                          description=_('The country of the headquarters.'))
+    contact_email = EmailField(_('Contact e-mail'), [HiddenUnless('organisation', NEW), Optional(), Email()],
+                               description=_('The e-mail address of the organisation; yours if left empty.'))
+    letter = FileField(_('Official letter (PDF)'), [_FileRequired(_('Attach the official letter (PDF).'))],
+                       description=_('The official letter of the organisation, as a PDF document.'))
+
+    field_order = ('organisation', 'name', 'name_fr', 'acronym', 'kind', 'website', 'country', 'contact_email',
+                   'ecosoc_status', 'letter', 'representatives', 'mission_statement', 'mission_statement_file')
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation.choices = ([(NEW, _('My organisation is not listed (describe it below)'))] +
+                                     [(str(o.id), o.display_name) for o in organisations])
+        self.country.choices = [('', '')] + get_state_choices()
+
+    def __iter__(self):
+        fields = {f.name: f for f in super().__iter__()}
+        ordered = [fields.pop(name) for name in ('csrf_token', *self.field_order) if name in fields]
+        return iter(ordered + list(fields.values()))
+
+
+class CompleteRequestForm(_RequestFormBase):
+    """The requester completes a pending request."""
+
+    letter = FileField(_('Official letter (PDF)'),
+                       description=_('Upload a new letter only to replace the one sent.'))
+
+
+class OrganisationForm(IndicoForm):
+    """The secretariat corrects an organisation of the registry."""
+
+    name = StringField(_('Name (English)'), [DataRequired(), Length(max=300)])
+    name_fr = StringField(_('Name (French)'), [Optional(), Length(max=300)])
+    acronym = StringField(_('Acronym'), [Optional(), Length(max=50)])
+    kind = IndicoEnumSelectField(_('Kind'), [DataRequired()], enum=OrganisationKind,
+                                 description=_('Decides the list the organisation goes on when a request is '
+                                               'confirmed.'))
+    ecosoc_status = IndicoEnumSelectField(_('ECOSOC consultative status'), enum=EcosocStatus)
+    website = StringField(_('Website'), [Optional(), URL(), Length(max=300)])
+    country = SelectField(_('Headquarters'), [Optional()])
+    contact_email = EmailField(_('E-mail'), [Optional(), Email()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.country.choices = [('', '')] + get_state_choices()
+
+    @property
+    def organisation_data(self):
+        data = self.data
+        data['country'] = data['country'] or None
+        return {k: ('' if v is None and k != 'country' else v) for k, v in data.items()}
+
+
+class InfoRequestForm(IndicoForm):
+    message = TextAreaField(_('Information needed'), [DataRequired(), Length(max=5000)],
+                            description=_('Sent by e-mail to the requester.'))
+
+
+class DeclineForm(IndicoForm):
+    reason = TextAreaField(_('Reason'), [DataRequired(), Length(max=5000)],
+                           description=_('Why the request is out of scope; sent by e-mail to the requester.'))
+
+
+class MergeForm(IndicoForm):
+    target = SelectField(_('Merge into'), [DataRequired()],
+                         description=_('The organisation of the registry this one duplicates. Its requests and '
+                                       'accreditations move there.'))
+
+    def __init__(self, *args, organisations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.target.choices = [('', '')] + [(str(o.id), o.display_name) for o in organisations]
+
+
+class QueueFilterForm(IndicoForm):
+    class Meta:
+        csrf = False
+
+    state = SelectField(_('Status'), [Optional()])
+    kind = SelectField(_('Kind'), [Optional()])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.state.choices = [('', _('All'))] + [(s.name, s.title) for s in RequestState]
+        self.kind.choices = [('', _('All'))] + [(k.name, k.title) for k in OrganisationKind]
+
+
+class PeriodForm(IndicoForm):
+    deadline = IndicoDateTimeField(_('Deadline'), [DataRequired()],
+                                   description=_("Date and time in the session's timezone after which no "
+                                                 'objection is accepted.'))
+
+    def __init__(self, *args, event, **kwargs):
+        self.timezone = event.timezone
+        super().__init__(*args, **kwargs)
+
+    def validate_deadline(self, field):
+        if field.data and field.data <= now_utc():
+            raise ValidationError(_('The deadline must be in the future.'))
+
+
+class ObjectionForm(IndicoForm):
+    request = SelectField(_('Organisation'), [DataRequired()])
+    member_state = StringField(_('Member State'), [DataRequired()],
+                               description=_('The Member State objecting (name or ISO code). It stays '
+                                             'confidential.'))
+    basis = TextAreaField(_('Stated basis'), [Optional(), Length(max=5000)],
+                          description=_('The reasons the State gave, if any.'))
+
+    def __init__(self, *args, requests=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.request.choices = [('', '')] + [(str(r.id), r.organisation.display_name) for r in requests]
+
+
+class RevokeForm(IndicoForm):
+    reason = TextAreaField(_('Reason'), [DataRequired(), Length(max=5000)])
+
+
+class ObserverSettingsForm(IndicoForm):
+    member_states_emails = TextAreaField(_("Member States' addresses"),
+                                         description=_('The e-mail addresses of the permanent missions the '
+                                                       "Chair's lists are circulated to, one per line."))
+    accredited_subject = StringField(_('Subject (accredited)'), [DataRequired(), Length(max=300)])
+    accredited_body = TextAreaField(_('Body (accredited)'), [DataRequired()], render_kw={'rows': 10})
+    not_accredited_subject = StringField(_('Subject (not accredited)'), [DataRequired(), Length(max=300)])
+    not_accredited_body = TextAreaField(_('Body (not accredited)'), [DataRequired()], render_kw={'rows': 10})
+
+    def validate_member_states_emails(self, field):
+        emails = [line.strip() for line in (field.data or '').splitlines() if line.strip()]
+        for email in emails:
+            if not validate_email(email, check_dns=False):
+                raise ValidationError(_('"{email}" is not a valid e-mail address.').format(email=email))
+        self.emails = emails
+
+
+class CirculateForm(IndicoForm):
+    subject = StringField(_('Subject'), [DataRequired(), Length(max=300)])
+    body = TextAreaField(_('Message'), [DataRequired()], render_kw={'rows': 8})

@@ -1,0 +1,199 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from indico.core.db import db
+from indico.core.db.sqlalchemy import PyIntEnum, UTCDateTime
+from indico.util.date_time import now_utc
+from indico.util.enum import RichIntEnum
+from indico.util.string import format_repr
+
+from indico_oewg import _
+
+
+class OrganisationKind(RichIntEnum):
+    """The kinds of observer organisations, as the seed page of the working group lists them."""
+
+    __titles__ = [None,
+                  _('(a) Intergovernmental organisation or entity with a standing invitation'),
+                  _('(b) United Nations organ, body or specialized agency'),
+                  _('(c) NGO in consultative status with ECOSOC'),
+                  _('(d) Other NGO, academic or research institution'),
+                  _('(e) Commercial actor')]
+    __group_titles__ = [None,
+                        _('Intergovernmental organizations and other entities having received a standing invitation'),
+                        _('United Nations organs, bodies and specialized agencies'),
+                        _('Non-governmental organizations in consultative status with the Economic and Social '
+                          'Council'),
+                        _('Other non-governmental organizations, academic and research institutions'),
+                        _('Commercial actors')]
+    standing_invitation = 1
+    un_body = 2
+    ecosoc = 3
+    other_ngo = 4
+    commercial = 5
+
+    @property
+    def letter(self):
+        return 'abcde'[self.value - 1]
+
+    @property
+    def group_title(self):
+        return self.__group_titles__[self]
+
+    @property
+    def needs_no_objection(self):
+        """Kinds (d) and (e) go on the list for consideration on a no-objection basis."""
+        return self in (OrganisationKind.other_ngo, OrganisationKind.commercial)
+
+
+class EcosocStatus(RichIntEnum):
+    __titles__ = [_('None'), _('General'), _('Special'), _('Roster')]
+    none = 0
+    general = 1
+    special = 2
+    roster = 3
+
+
+class Organisation(db.Model):
+    """An organisation in the observer registry of a working group (kept across its sessions)."""
+
+    __tablename__ = 'organisations'
+    __table_args__ = {'schema': 'plugin_oewg'}
+
+    #: The ID of the organisation
+    id = db.Column(
+        db.Integer,
+        primary_key=True
+    )
+    #: The working group whose registry holds the organisation
+    working_group_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.working_groups.id', ondelete='CASCADE'),
+        nullable=False,
+        index=True
+    )
+    #: The name in English
+    name = db.Column(
+        db.String,
+        nullable=False
+    )
+    #: The name in French (optional)
+    name_fr = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The acronym, e.g. "UNIDIR"
+    acronym = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The kind, (a) to (e)
+    kind = db.Column(
+        PyIntEnum(OrganisationKind),
+        nullable=False
+    )
+    #: The ECOSOC consultative status, if any
+    ecosoc_status = db.Column(
+        PyIntEnum(EcosocStatus),
+        nullable=False,
+        default=EcosocStatus.none
+    )
+    #: The website
+    website = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The ISO 3166 alpha-3 code of the country of the headquarters
+    country = db.Column(
+        db.String(3),
+        nullable=True
+    )
+    #: The e-mail address of the organisation
+    contact_email = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The mission statement or summary of work
+    mission_statement = db.Column(
+        db.Text,
+        nullable=False,
+        default=''
+    )
+    #: The mission statement as a file (optional)
+    mission_statement_file_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.observer_files.id'),
+        nullable=True,
+        index=True
+    )
+    #: The organisation this duplicate was merged into
+    merged_into_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.organisations.id'),
+        nullable=True,
+        index=True
+    )
+    #: When the organisation was added to the registry
+    created_dt = db.Column(
+        UTCDateTime,
+        nullable=False,
+        default=now_utc
+    )
+
+    working_group = db.relationship(
+        'WorkingGroup',
+        lazy=True,
+        backref=db.backref(
+            'observer_organisations',
+            lazy='dynamic',
+            cascade='all, delete-orphan'
+        )
+    )
+    mission_statement_file = db.relationship(
+        'ObserverFile',
+        lazy=True
+    )
+    merged_into = db.relationship(
+        'Organisation',
+        remote_side=[id],
+        lazy=True,
+        backref=db.backref(
+            'merged_from',
+            lazy=True
+        )
+    )
+
+    # relationship backrefs:
+    # - accreditations (Accreditation.organisation)
+    # - merged_from (Organisation.merged_into)
+    # - requests (ObserverRequest.organisation)
+
+    @property
+    def is_merged(self):
+        return self.merged_into_id is not None
+
+    @property
+    def display_name(self):
+        return f'{self.name} ({self.acronym})' if self.acronym else self.name
+
+    @property
+    def country_name(self):
+        from indico_oewg.states import get_state
+        state = get_state(self.country) if self.country else None
+        return state.name() if state else ''
+
+    @property
+    def canonical(self):
+        """The organisation itself, or the one it was (eventually) merged into."""
+        organisation = self
+        while organisation.merged_into is not None:
+            organisation = organisation.merged_into
+        return organisation
+
+    def __repr__(self):
+        return format_repr(self, 'id', 'working_group_id', 'kind', merged_into_id=None, _text=self.name)

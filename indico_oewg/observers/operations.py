@@ -1,0 +1,518 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""What requesters and the secretariat do with observer requests, the lists and the no-objection period."""
+
+import mimetypes
+
+from flask import session
+
+from indico.core.db import db
+from indico.core.notifications import make_email, send_email
+from indico.modules.logs import EventLogRealm, LogKind
+from indico.modules.logs.util import make_diff_log
+from indico.util.date_time import now_utc
+from indico.web.flask.templating import get_template_module
+
+from indico_oewg import _
+from indico_oewg.observers.models.accreditations import Accreditation
+from indico_oewg.observers.models.files import ObserverFile
+from indico_oewg.observers.models.organisations import EcosocStatus, Organisation, OrganisationKind
+from indico_oewg.observers.models.periods import NoObjectionPeriod, Objection, PeriodState
+from indico_oewg.observers.models.requests import OPEN_STATES, ObserverRequest, Representative, RequestState
+from indico_oewg.observers.settings import observer_settings
+from indico_oewg.observers.util import get_open_request, get_period_requests, is_pdf
+from indico_oewg.states import get_state
+from indico_oewg.working_groups.util import get_session_title, get_working_group
+
+
+LOG_MODULE = 'OEWG'
+
+
+class ObserverError(Exception):
+    """A request that cannot be carried out; the message is shown to the user as is."""
+
+
+def _user(user):
+    return user if user is not None else (session.user if session else None)
+
+
+def _log(event, kind, summary, user, data=None, realm=EventLogRealm.management):
+    event.log(realm, kind, LOG_MODULE, summary, user, data=data)
+
+
+# --- files ------------------------------------------------------------------------------------------------------
+
+def save_file(working_group, file, *, pdf_only=False):
+    """Store an uploaded file (a werkzeug `FileStorage`) in the observer registry.
+
+    :raise ObserverError: if `pdf_only` and the content is not a PDF document.
+    """
+    data = file.read()
+    if pdf_only and not is_pdf(data):
+        raise ObserverError(_('The file "{name}" is not a PDF document.').format(name=file.filename))
+    content_type = (mimetypes.guess_type(file.filename)[0] or file.mimetype or 'application/octet-stream')
+    stored = ObserverFile(working_group=working_group, working_group_id=working_group.id,
+                          filename=file.filename, content_type='application/pdf' if pdf_only else content_type)
+    stored.save(data)
+    db.session.add(stored)
+    db.session.flush()
+    return stored
+
+
+# --- organisations ----------------------------------------------------------------------------------------------
+
+ORGANISATION_FIELDS = ('name', 'name_fr', 'acronym', 'kind', 'ecosoc_status', 'website', 'country', 'contact_email',
+                       'mission_statement')
+
+
+def create_organisation(working_group, data):
+    """Add an organisation to the registry of a working group."""
+    organisation = Organisation(working_group=working_group,
+                                **{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
+    if organisation.kind != OrganisationKind.ecosoc:
+        organisation.ecosoc_status = organisation.ecosoc_status or EcosocStatus.none
+    db.session.add(organisation)
+    db.session.flush()
+    return organisation
+
+
+ORGANISATION_LOG_FIELDS = {
+    'name': 'Name',
+    'name_fr': 'Name (French)',
+    'acronym': 'Acronym',
+    'kind': {'title': 'Kind', 'type': 'string',
+             'convert': lambda changes: [f'({k.letter})' if k else '' for k in changes]},
+    'ecosoc_status': {'title': 'ECOSOC status', 'type': 'string',
+                      'convert': lambda changes: [s.name if s is not None else '' for s in changes]},
+    'website': 'Website',
+    'country': 'Headquarters',
+    'contact_email': 'E-mail',
+}
+
+
+def update_organisation(organisation, data, event, user=None):
+    """The secretariat corrects an organisation of the registry (e.g. its kind, before confirming a request)."""
+    user = _user(user)
+    changes = organisation.populate_from_dict({k: v for k, v in data.items() if k in ORGANISATION_LOG_FIELDS})
+    db.session.flush()
+    if changes:
+        _log(event, LogKind.change, f'Organisation "{organisation.name}" updated', user,
+             data=make_diff_log(changes, ORGANISATION_LOG_FIELDS))
+    return changes
+
+
+def merge_users(target, source):
+    """Keep the requests, objections and decisions of a user merged into another one."""
+    for model, column in ((ObserverRequest, ObserverRequest.requester_id),
+                          (Objection, Objection.recorded_by_id),
+                          (NoObjectionPeriod, NoObjectionPeriod.closed_by_id),
+                          (Accreditation, Accreditation.revoked_by_id)):
+        model.query.filter(column == source.id).update({column: target.id}, synchronize_session=False)
+
+
+def merge_organisation(source, target, event, user=None):
+    """Merge a duplicate organisation into another one of the same registry.
+
+    Its requests and accreditations move to the target; the duplicate stays, marked as merged.
+    """
+    user = _user(user)
+    if source == target or source.working_group_id != target.working_group_id or target.is_merged:
+        raise ObserverError(_('An organisation can only be merged into another, unmerged organisation of the same '
+                              'working group.'))
+    for request in source.requests:
+        if request.state in OPEN_STATES and (other := get_open_request(target, request.event)):
+            raise ObserverError(_('Both organisations have an open request for the {session} (#{a} and #{b}); '
+                                  'decline or withdraw one of them first.')
+                                .format(session=get_session_title(request.event), a=request.id, b=other.id))
+    moved_requests = list(source.requests)
+    for request in moved_requests:
+        request.organisation = target
+    for accreditation in list(source.accreditations):
+        accreditation.organisation = target
+    source.merged_into = target
+    db.session.flush()
+    _log(event, LogKind.change, f'Organisation "{source.name}" merged into "{target.name}"', user,
+         data={'Merged organisation': f'#{source.id} {source.display_name}',
+               'Into': f'#{target.id} {target.display_name}',
+               'Requests moved': ', '.join(f'#{r.id}' for r in moved_requests) or 'none'})
+
+
+# --- requests ---------------------------------------------------------------------------------------------------
+
+def _set_representatives(request, representatives):
+    representatives = [(name.strip(), title.strip()) for name, title in representatives if name.strip()]
+    if not representatives:
+        raise ObserverError(_('Name at least one representative (full name and title).'))
+    request.representatives = [Representative(full_name=name, title=title, position=i)
+                               for i, (name, title) in enumerate(representatives)]
+
+
+def create_request(event, user, *, organisation=None, organisation_data=None, letter, representatives,
+                   mission_statement='', mission_statement_file=None, ecosoc_status=None):
+    """Record an organisation's request to follow a session as an observer.
+
+    Either `organisation` (one of the registry) or `organisation_data` (a new one) is given. Nothing is saved
+    unless everything is valid.
+
+    :raise ObserverError: with a message for the requester.
+    """
+    working_group = get_working_group(event.category)
+    with db.session.begin_nested():
+        if organisation is not None:
+            organisation = organisation.canonical
+            if organisation.working_group_id != working_group.id:
+                raise ObserverError(_('This organisation is not in the registry of this working group.'))
+            if existing := get_open_request(organisation, event):
+                raise ObserverError(_('{organisation} already has a pending request for this session (#{id}); '
+                                      'complete that one instead.')
+                                    .format(organisation=organisation.name, id=existing.id))
+            is_new = False
+        else:
+            organisation = create_organisation(working_group, organisation_data)
+            is_new = True
+        if not organisation.contact_email:
+            organisation.contact_email = user.email
+        if letter is None or not letter.filename:
+            raise ObserverError(_('Attach the official letter (PDF).'))
+        # What the request states stays with the request; the registry takes it over when the secretariat
+        # confirms, so that a request cannot overwrite what another contact of the organisation sent.
+        request = ObserverRequest(event=event, organisation=organisation, requester=user,
+                                  letter_file=save_file(working_group, letter, pdf_only=True),
+                                  ecosoc_status=ecosoc_status or EcosocStatus.none,
+                                  mission_statement=(mission_statement or '').strip())
+        _set_representatives(request, representatives)
+        if mission_statement_file is not None and mission_statement_file.filename:
+            request.mission_statement_file = save_file(working_group, mission_statement_file)
+        if is_new:
+            _apply_request_to_organisation(request)
+        db.session.add(request)
+        db.session.flush()
+    _log(event, LogKind.positive, f'Observer request #{request.id} by "{organisation.name}"', user,
+         data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+               'Representatives': len(request.representatives)}, realm=EventLogRealm.participants)
+    return request
+
+
+def update_request(request, user, *, letter=None, representatives, mission_statement=None,
+                   mission_statement_file=None, ecosoc_status=None):
+    """The requester completes a pending request (or answers a request for more information)."""
+    if not request.state.is_open:
+        raise ObserverError(_('This request can no longer be changed.'))
+    working_group = get_working_group(request.event.category)
+    organisation = request.organisation
+    with db.session.begin_nested():
+        _set_representatives(request, representatives)
+        if letter is not None and letter.filename:
+            request.letter_file = save_file(working_group, letter, pdf_only=True)
+        if mission_statement_file is not None and mission_statement_file.filename:
+            request.mission_statement_file = save_file(working_group, mission_statement_file)
+        if mission_statement is not None:
+            request.mission_statement = mission_statement.strip()
+        if ecosoc_status is not None:
+            request.ecosoc_status = ecosoc_status
+        answered = request.state == RequestState.info_requested
+        request.state = RequestState.pending
+        request.modified_dt = now_utc()
+        db.session.flush()
+    _log(request.event, LogKind.change,
+         f'Observer request #{request.id} {"completed" if answered else "updated"} by the requester', user,
+         data={'Organisation': organisation.display_name}, realm=EventLogRealm.participants)
+
+
+def _apply_request_to_organisation(request):
+    """The registry takes over what a request states about its organisation."""
+    organisation = request.organisation
+    if organisation.kind == OrganisationKind.ecosoc and request.ecosoc_status:
+        organisation.ecosoc_status = request.ecosoc_status
+    if request.mission_statement:
+        organisation.mission_statement = request.mission_statement
+    if request.mission_statement_file:
+        organisation.mission_statement_file = request.mission_statement_file
+
+
+def withdraw_request(request, user):
+    if not request.state.is_open:
+        raise ObserverError(_('Only a pending request can be withdrawn.'))
+    request.state = RequestState.withdrawn
+    request.modified_dt = now_utc()
+    db.session.flush()
+    _log(request.event, LogKind.negative, f'Observer request #{request.id} withdrawn by the requester', user,
+         data={'Organisation': request.organisation.display_name}, realm=EventLogRealm.participants)
+
+
+def _send_to_requester(request, template_name, user, summary, **context):
+    event = request.event
+    working_group = get_working_group(event.category)
+    with event.force_event_locale(request.requester):
+        template = get_template_module(f'oewg:observers/emails/{template_name}.txt', request=request, event=event,
+                                       working_group=working_group, session_title=get_session_title(event),
+                                       **context)
+        email = make_email(request.requester.email, reply_address=working_group.contact_email, template=template)
+    send_email(email, event, LOG_MODULE, user, log_summary=summary)
+
+
+def ask_for_information(request, message, user=None, *, notify=True):
+    """The secretariat asks the requester for more information (by e-mail)."""
+    user = _user(user)
+    if not request.state.is_open:
+        raise ObserverError(_('More information can only be asked for a pending request.'))
+    if not message.strip():
+        raise ObserverError(_('Say what information is needed.'))
+    request.state = RequestState.info_requested
+    request.info_request = message.strip()
+    db.session.flush()
+    _log(request.event, LogKind.change, f'More information asked for observer request #{request.id}', user,
+         data={'Organisation': request.organisation.display_name, 'Message': request.info_request})
+    if notify:
+        _send_to_requester(request, 'info_requested', user,
+                           f'Observer request #{request.id}: more information asked')
+
+
+def _accredit(request, user):
+    request.state = RequestState.accredited
+    request.decided_dt = now_utc()
+    accreditation = Accreditation(organisation=request.organisation, event=request.event, request=request,
+                                  working_group_id=request.organisation.working_group_id)
+    db.session.add(accreditation)
+    return accreditation
+
+
+def confirm_request(request, user=None, *, notify=True):
+    """The secretariat confirms a request (and its letter).
+
+    (a) and (b) participate and (c) go on the list for information: accredited now. (d) and (e) go on the list
+    for consideration on a no-objection basis.
+    """
+    user = _user(user)
+    if not request.state.is_open:
+        raise ObserverError(_('Only a pending request can be confirmed.'))
+    organisation = request.organisation
+    _apply_request_to_organisation(request)
+    if organisation.kind.needs_no_objection:
+        request.state = RequestState.under_consideration
+        request.decided_dt = now_utc()
+        db.session.flush()
+        _log(request.event, LogKind.positive,
+             f'Observer request #{request.id} confirmed: "{organisation.name}" on the list for consideration', user,
+             data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})'})
+    else:
+        _accredit(request, user)
+        db.session.flush()
+        _log(request.event, LogKind.positive,
+             f'Observer request #{request.id} confirmed: "{organisation.name}" accredited', user,
+             data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+                   'List': 'for information'})
+        if notify:
+            send_outcome_email(request, user)
+
+
+def decline_request(request, reason, user=None, *, notify=True):
+    """The secretariat declines a request as out of scope."""
+    user = _user(user)
+    if not request.state.is_open:
+        raise ObserverError(_('Only a pending request can be declined.'))
+    if not reason.strip():
+        raise ObserverError(_('Give the reason for declining the request.'))
+    request.state = RequestState.declined
+    request.decline_reason = reason.strip()
+    request.decided_dt = now_utc()
+    db.session.flush()
+    _log(request.event, LogKind.negative, f'Observer request #{request.id} declined', user,
+         data={'Organisation': request.organisation.display_name, 'Reason': request.decline_reason})
+    if notify:
+        _send_to_requester(request, 'declined', user, f'Observer request #{request.id}: declined')
+
+
+class _Placeholders(dict):
+    def __missing__(self, key):
+        return '{' + key + '}'
+
+
+def render_outcome_email(request):
+    """The subject and body of the outcome e-mail of a request, from the templates the secretariat edits."""
+    event = request.event
+    working_group = get_working_group(event.category)
+    prefix = 'accredited' if request.state == RequestState.accredited else 'not_accredited'
+    values = _Placeholders(organisation=request.organisation.name, requester=request.requester.full_name,
+                           session=get_session_title(event), working_group=working_group.name,
+                           event_url=event.external_url)
+    settings = observer_settings.get_all(working_group.category)
+    subject = settings[f'{prefix}_subject'].format_map(values)
+    body = settings[f'{prefix}_body'].format_map(values)
+    return subject, body
+
+
+def send_outcome_email(request, user):
+    subject, body = render_outcome_email(request)
+    working_group = get_working_group(request.event.category)
+    email = make_email(request.requester.email, reply_address=working_group.contact_email,
+                       subject=subject, body=body)
+    send_email(email, request.event, LOG_MODULE, user,
+               log_summary=f'Observer request #{request.id}: outcome sent to the requester')
+
+
+# --- the no-objection period ------------------------------------------------------------------------------------
+
+def _lock_period(period):
+    """Lock the period's row for the rest of the transaction and reload it.
+
+    Recording an objection and closing the period both take this lock first, so they happen one after the
+    other and each sees what the other committed.
+    """
+    return (NoObjectionPeriod.query
+            .filter_by(id=period.id)
+            .with_for_update()
+            .populate_existing()
+            .one())
+
+
+def open_period(event, deadline_dt, user=None):
+    user = _user(user)
+    if event.oewg_no_objection_period is not None:
+        raise ObserverError(_('The no-objection period of this session was already opened; reopen it instead.'))
+    if deadline_dt <= now_utc():
+        raise ObserverError(_('The deadline must be in the future.'))
+    period = NoObjectionPeriod(event=event, deadline_dt=deadline_dt, state=PeriodState.open)
+    db.session.add(period)
+    db.session.flush()
+    _log(event, LogKind.positive, 'No-objection period opened', user,
+         data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
+               'Organisations under consideration': len(get_period_requests(event))})
+    return period
+
+
+def record_objection(period, request, state_iso3, basis, user=None):
+    """Record the objection of a Member State, made to the Chair, to an organisation under consideration."""
+    user = _user(user)
+    state = get_state(state_iso3)
+    if state is None or not state.is_member:
+        raise ObserverError(_('Objections can only be made by a Member State of the United Nations.'))
+    period = _lock_period(period)
+    if not period.is_open:
+        raise ObserverError(_('The no-objection period is closed; the objection was not recorded.'))
+    if period.has_expired:
+        raise ObserverError(_('The deadline of the no-objection period has passed; the objection was not '
+                              'recorded.'))
+    if request.event_id != period.event_id or request.state != RequestState.under_consideration:
+        raise ObserverError(_('This organisation is not on the list for consideration of this session.'))
+    if Objection.query.filter_by(request_id=request.id, state_iso3=state.iso3).has_rows():
+        raise ObserverError(_('This objection was already recorded.'))
+    objection = Objection(period=period, request=request, state_iso3=state.iso3, basis=(basis or '').strip(),
+                          recorded_by=user)
+    db.session.add(objection)
+    db.session.flush()
+    # The objecting State is confidential: it is not written to the event log.
+    _log(period.event, LogKind.change, f'Objection recorded to "{request.organisation.name}"', user,
+         data={'Organisation': request.organisation.display_name, 'Request': f'#{request.id}'})
+    return objection
+
+
+def close_period(period, user=None, *, notify=True):
+    """Close the period and decide: organisations without objection are accredited, the others are not.
+
+    Returns `False` (and changes nothing) when the period was already closed.
+    """
+    period = _lock_period(period)
+    if not period.is_open:
+        return False
+    event = period.event
+    objected = {o.request_id for o in period.objections}
+    accredited, not_accredited = [], []
+    for request in get_period_requests(event):
+        if request.id in objected:
+            request.state = RequestState.not_accredited
+            request.decided_dt = now_utc()
+            not_accredited.append(request)
+        else:
+            _accredit(request, user)
+            accredited.append(request)
+    period.state = PeriodState.closed
+    period.closed_dt = now_utc()
+    period.closed_by = user
+    db.session.flush()
+    _log(event, LogKind.positive, 'No-objection period closed' + (' at the deadline' if user is None else ''), user,
+         data={'Accredited': ', '.join(r.organisation.name for r in accredited) or 'none',
+               'Not accredited': ', '.join(r.organisation.name for r in not_accredited) or 'none'})
+    for request in (accredited + not_accredited) if notify else ():
+        send_outcome_email(request, user)
+    return True
+
+
+def reopen_period(period, deadline_dt, user=None):
+    """Reopen a closed period with a new deadline; its decisions are undone until it closes again."""
+    user = _user(user)
+    period = _lock_period(period)
+    if period.is_open:
+        raise ObserverError(_('The no-objection period is already open.'))
+    if deadline_dt <= now_utc():
+        raise ObserverError(_('The deadline must be in the future.'))
+    event = period.event
+    decided = (ObserverRequest.query
+               .filter(ObserverRequest.event_id == event.id,
+                       ObserverRequest.state.in_((RequestState.accredited, RequestState.not_accredited)))
+               .all())
+    reopened = []
+    for request in decided:
+        if not request.organisation.kind.needs_no_objection:
+            continue
+        if request.accreditation is not None:
+            # undone, not revoked: the decision is taken again when the period closes (the log keeps the trace)
+            db.session.delete(request.accreditation)
+        request.state = RequestState.under_consideration
+        request.decided_dt = None
+        reopened.append(request)
+    period.state = PeriodState.open
+    period.deadline_dt = deadline_dt
+    period.opened_dt = now_utc()
+    period.closed_dt = None
+    period.closed_by = None
+    db.session.flush()
+    _log(event, LogKind.change, 'No-objection period reopened', user,
+         data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
+               'Back under consideration': ', '.join(r.organisation.name for r in reopened) or 'none'})
+    return period
+
+
+def close_expired_periods():
+    """Close every open period whose deadline has passed (run by a periodic task); returns how many closed."""
+    expired = (NoObjectionPeriod.query
+               .filter(NoObjectionPeriod.state == PeriodState.open, NoObjectionPeriod.deadline_dt <= now_utc())
+               .all())
+    closed = 0
+    for period in expired:
+        if close_period(period, None):
+            closed += 1
+        db.session.commit()
+    return closed
+
+
+# --- accreditations ---------------------------------------------------------------------------------------------
+
+def revoke_accreditation(accreditation, event, reason, user=None):
+    """Revoke an accreditation from a session (event) on; the sessions before it keep their record."""
+    user = _user(user)
+    if accreditation.is_revoked:
+        raise ObserverError(_('This accreditation was already revoked.'))
+    if not reason.strip():
+        raise ObserverError(_('Give the reason for revoking the accreditation.'))
+    accreditation.revoked_dt = now_utc()
+    accreditation.revoked_from_event = event
+    accreditation.revoked_by = user
+    accreditation.revocation_reason = reason.strip()
+    db.session.flush()
+    _log(event, LogKind.negative, f'Accreditation of "{accreditation.organisation.name}" revoked', user,
+         data={'Organisation': accreditation.organisation.display_name, 'Reason': accreditation.revocation_reason})
+
+
+def update_settings(working_group, data, event, user=None):
+    """Change the observer settings of a working group (Member States' addresses, outcome e-mails)."""
+    user = _user(user)
+    before = observer_settings.get_all(working_group.category)
+    observer_settings.set_multi(working_group.category, data)
+    changed = sorted(k for k, v in data.items() if before.get(k) != v)
+    if changed:
+        _log(event, LogKind.change, 'Observer settings of the working group updated', user,
+             data={'Changed': ', '.join(changed)})
+    return changed

@@ -1,0 +1,38 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from wtforms.fields import BooleanField, SelectField
+from wtforms.validators import DataRequired
+
+from indico.web.forms.base import IndicoForm
+from indico.web.forms.fields import PrincipalListField
+from indico.web.forms.widgets import SwitchWidget
+
+from indico_oewg import _
+from indico_oewg.registration.delegations import get_accredited_organisations, organisation_display_name
+from indico_oewg.states import get_state_choices
+
+
+class FocalPointForm(IndicoForm):
+    delegation = SelectField(_('Delegation'), [DataRequired()],
+                             description=_('A State, or an organisation accredited for this session.'))
+    users = PrincipalListField(_('Focal points'), [DataRequired()],
+                               description=_('They will see, approve and reject the registrations of this '
+                                             'delegation, and nothing else.'))
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        states = [(iso3, name) for iso3, name in get_state_choices()]
+        organisations = [(str(org.id), organisation_display_name(org)) for org in get_accredited_organisations(event)]
+        self.delegation.choices = [('', _('Choose a delegation'))] + states + organisations
+
+
+class DelegationSettingsForm(IndicoForm):
+    contacts_are_focal_points = BooleanField(_('Organisation contacts are focal points'), widget=SwitchWidget(),
+                                             description=_('The contacts of an accredited organisation (who '
+                                                           'requested its accreditation) are focal points of its '
+                                                           'delegation.'))
+    participants_published = BooleanField(_('Publish the list of participants'), widget=SwitchWidget(),
+                                          description=_('Anyone who can see the session can read the list of '
+                                                        'participants (those who consented to publication).'))

@@ -1,0 +1,94 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+from indico.core.db import db
+from indico.modules.events.registration.models.form_fields import RegistrationFormField, RegistrationFormFieldData
+from indico.modules.events.registration.models.registrations import Registration, RegistrationData
+
+from indico_oewg.registration.fields import FIELD_TYPE
+
+
+def get_delegation_fields(regform):
+    """The active OEWG delegation fields of a registration form."""
+    return [field for field in regform.active_fields if field.input_type == FIELD_TYPE]
+
+
+def query_field_data(field):
+    """Query the stored values of a field in the active registrations of its form."""
+    return (RegistrationData.query
+            .join(RegistrationData.field_data)
+            .join(RegistrationData.registration)
+            .filter(RegistrationFormFieldData.field_id == field.id,
+                    Registration.is_active,
+                    RegistrationData.data.op('?')('delegation')))
+
+
+def count_delegation_registrations(field, delegation, exclude_registration_id=None):
+    """How many active registrations of the field's form are for a delegation."""
+    query = query_field_data(field).filter(RegistrationData.data['delegation'].astext == str(delegation))
+    if exclude_registration_id is not None:
+        query = query.filter(RegistrationData.registration_id != exclude_registration_id)
+    return query.count()
+
+
+def get_used_delegations(field):
+    """The distinct ``{representation, delegation}`` pairs present in a field's active registrations."""
+    rows = (query_field_data(field)
+            .with_entities(RegistrationData.data['representation'].astext,
+                           RegistrationData.data['delegation'].astext)
+            .distinct()
+            .all())
+    return [{'representation': rep, 'delegation': code} for rep, code in rows if rep and code]
+
+
+def lock_delegation(field, delegation):
+    """Serialize registrations for one delegation of one field until the transaction ends.
+
+    A transaction-level advisory lock keyed on the field and the delegation: a second submission for the same
+    delegation waits until the first one has committed (or rolled back), then counts again.
+    """
+    key = f'oewg-delegation:{field.id}:{delegation}'
+    db.session.execute(db.text('SELECT pg_advisory_xact_lock(hashtext(:key))'), {'key': key})
+
+
+def delegation_field_ids(event):
+    """Ids of every OEWG delegation field in an event's registration forms (deleted ones included)."""
+    from indico.modules.events.registration.models.forms import RegistrationForm
+    return [id_ for id_, in (db.session.query(RegistrationFormField.id)
+                             .join(RegistrationForm, RegistrationFormField.registration_form_id == RegistrationForm.id)
+                             .filter(RegistrationForm.event_id == event.id,
+                                     RegistrationFormField.input_type == FIELD_TYPE))]
+
+
+def get_user_delegations(event, user):
+    """``(kind, code)`` of the delegations in the OEWG fields of a user's active registrations in a session."""
+    from indico.modules.events.registration.models.forms import RegistrationForm
+
+    from indico_oewg.registration.delegations import is_state_representation
+    if user is None:
+        return []
+    rows = (db.session.query(RegistrationData.data)
+            .join(RegistrationData.field_data)
+            .join(RegistrationFormField, RegistrationFormFieldData.field_id == RegistrationFormField.id)
+            .join(RegistrationData.registration)
+            .join(RegistrationForm, Registration.registration_form_id == RegistrationForm.id)
+            .filter(RegistrationForm.event_id == event.id, ~RegistrationForm.is_deleted,
+                    Registration.user_id == user.id, Registration.is_active,
+                    RegistrationFormField.input_type == FIELD_TYPE)
+            .order_by(Registration.id)
+            .all())
+    delegations = []
+    for data, in rows:
+        if not data or not data.get('delegation'):
+            continue
+        if is_state_representation(data.get('representation')):
+            item = ('state', data['delegation'])
+        else:
+            try:
+                item = ('organisation', int(data['delegation']))
+            except ValueError:
+                continue
+        if item not in delegations:
+            delegations.append(item)
+    return delegations

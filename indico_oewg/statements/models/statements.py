@@ -1,0 +1,309 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+import re
+
+from sqlalchemy import DDL
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.event import listens_for
+
+from indico.core.db import db
+from indico.core.db.sqlalchemy import PyIntEnum, UTCDateTime
+from indico.util.date_time import now_utc
+from indico.util.enum import RichIntEnum
+from indico.util.string import format_repr
+
+from indico_oewg import _
+from indico_oewg.states import get_state
+
+
+class SpeakerKind(RichIntEnum):
+    __titles__ = [None, _('State'), _('Organisation'), _('Office or body')]
+    state = 1
+    organisation = 2
+    office = 3
+
+
+class DeliveryStatus(RichIntEnum):
+    __titles__ = [_('Not indicated'), _('Check against delivery'), _('As delivered')]
+    not_indicated = 0
+    check_against_delivery = 1
+    as_delivered = 2
+
+
+class StatementStatus(RichIntEnum):
+    """Where a statement stands: only published ones are public."""
+
+    __titles__ = [None, _('Unpublished'), _('Published'), _('Awaiting moderation'), _('Returned')]
+    unpublished = 1
+    published = 2
+    pending = 3
+    returned = 4
+
+
+_ARTICLE = re.compile(r'\s*\(the\)$', re.IGNORECASE)
+
+
+def state_display_name(state):
+    """A State's English short name the way UN lists read, e.g. "the Philippines"."""
+    unterm = state.unterm.get('en') or state.name_en
+    if _ARTICLE.search(unterm):
+        return 'the ' + _ARTICLE.sub('', unterm)
+    return state.name_en
+
+
+def organisation_display_name(name):
+    """An organisation's name with the article UN lists give it, e.g. "the European Union"."""
+    return name if name.lower().startswith('the ') else f'the {name}'
+
+
+class Statement(db.Model):
+    """A statement delivered at a session under an agenda item, by a State, an organisation or an office."""
+
+    __tablename__ = 'statements'
+    __table_args__ = (db.UniqueConstraint('agenda_item_id', 'position'),
+                      db.CheckConstraint('position > 0', 'position_positive'),
+                      db.CheckConstraint(f'(speaker_kind = {SpeakerKind.state} AND state_code IS NOT NULL) OR '
+                                         f"(speaker_kind = {SpeakerKind.organisation} AND organisation_name != '') OR "
+                                         f"(speaker_kind = {SpeakerKind.office} AND office != '')",
+                                         'speaker_given'),
+                      {'schema': 'plugin_oewg'})
+
+    #: The ID of the statement
+    id = db.Column(
+        db.Integer,
+        primary_key=True
+    )
+    #: The session (event) at which it was delivered
+    event_id = db.Column(
+        db.Integer,
+        db.ForeignKey('events.events.id', ondelete='CASCADE'),
+        nullable=False,
+        index=True
+    )
+    #: The agenda item under which it was delivered
+    agenda_item_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.agenda_items.id'),
+        nullable=False,
+        index=True
+    )
+    #: Its place in the order of delivery under the agenda item (1, 2, ...)
+    position = db.Column(
+        db.Integer,
+        nullable=False
+    )
+    #: Who spoke: a State, an organisation or an office/body
+    speaker_kind = db.Column(
+        PyIntEnum(SpeakerKind),
+        nullable=False
+    )
+    #: The State's ISO 3166 alpha-3 code (speaker kind "state")
+    state_code = db.Column(
+        db.String,
+        nullable=True,
+        index=True
+    )
+    #: The organisation's name as delivered (speaker kind "organisation")
+    organisation_name = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The organisation in the observers' registry, when the speaker is one of its organisations
+    organisation_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.organisations.id', ondelete='SET NULL'),
+        nullable=True,
+        index=True
+    )
+    #: The office or body, e.g. "Chair of the Group of Governmental Experts on ..." (speaker kind "office")
+    office = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: The group on whose behalf it was delivered, e.g. "multiple States"
+    on_behalf_of = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: ISO3 codes of the States joining the statement
+    joining_states = db.Column(
+        ARRAY(db.String),
+        nullable=False,
+        default=[]
+    )
+    #: The day it was delivered
+    date = db.Column(
+        db.Date,
+        nullable=True
+    )
+    #: The meeting, e.g. "3rd meeting"
+    meeting = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: An optional title
+    title = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: "Check against delivery" or "as delivered"
+    delivery_status = db.Column(
+        PyIntEnum(DeliveryStatus),
+        nullable=False,
+        default=DeliveryStatus.not_indicated
+    )
+    #: The language it was delivered in (ar, zh, en, fr, ru, es, other; empty if unknown)
+    original_language = db.Column(
+        db.String,
+        nullable=False,
+        default=''
+    )
+    #: Published, unpublished, awaiting moderation or returned to its submitter
+    status = db.Column(
+        PyIntEnum(StatementStatus),
+        nullable=False,
+        default=StatementStatus.unpublished,
+        index=True
+    )
+    #: The user who handed it in (delegations) or created it
+    submitter_id = db.Column(
+        db.Integer,
+        db.ForeignKey('users.users.id'),
+        nullable=True,
+        index=True
+    )
+    #: Why the secretariat returned it to its submitter
+    return_reason = db.Column(
+        db.Text,
+        nullable=False,
+        default=''
+    )
+    #: When it was created
+    created_dt = db.Column(
+        UTCDateTime,
+        nullable=False,
+        default=now_utc
+    )
+    #: When it was (last) published
+    published_dt = db.Column(
+        UTCDateTime,
+        nullable=True,
+        index=True
+    )
+    #: Delegation names, group, title and the text of its files, for full-text search
+    search_text = db.Column(
+        db.Text,
+        nullable=False,
+        default=''
+    )
+
+    event = db.relationship(
+        'Event',
+        lazy=True,
+        backref=db.backref(
+            'oewg_statements',
+            lazy='dynamic',
+            cascade='all, delete-orphan'
+        )
+    )
+    agenda_item = db.relationship(
+        'AgendaItem',
+        lazy=True,
+        backref=db.backref(
+            'statements',
+            lazy=True,
+            order_by='Statement.position'
+        )
+    )
+    submitter = db.relationship(
+        'User',
+        lazy=True,
+        backref=db.backref(
+            'oewg_statements',
+            lazy='dynamic'
+        )
+    )
+
+    # relationship backrefs:
+    # - files (StatementFile.statement)
+
+    @property
+    def locator(self):
+        return dict(self.event.locator, statement_id=self.id)
+
+    @property
+    def is_published(self):
+        return self.status == StatementStatus.published
+
+    @property
+    def state(self):
+        return get_state(self.state_code) if self.state_code else None
+
+    @property
+    def delegation_code(self):
+        """The State's ISO3 code; for others ``None``."""
+        return self.state_code if self.speaker_kind == SpeakerKind.state else None
+
+    @property
+    def delegation_name(self):
+        """The speaker as UN lists name it, e.g. "the Philippines" or "the European Union"."""
+        if self.speaker_kind == SpeakerKind.state:
+            state = self.state
+            return state_display_name(state) if state else self.state_code
+        elif self.speaker_kind == SpeakerKind.organisation:
+            return organisation_display_name(self.organisation_name)
+        return self.office
+
+    @property
+    def delegation_key(self):
+        """A stable key of the delegation for filters: ``state:JPN``, ``organisation:<name>``, ``office:<text>``."""
+        value = {SpeakerKind.state: self.state_code, SpeakerKind.organisation: self.organisation_name}.get(
+            self.speaker_kind, self.office)
+        return f'{self.speaker_kind.name}:{value}'
+
+    @property
+    def heading(self):
+        """E.g. "Statement by the Philippines on behalf of multiple States"."""
+        if self.on_behalf_of:
+            return _('Statement by {delegation} on behalf of {group}').format(delegation=self.delegation_name,
+                                                                               group=self.on_behalf_of)
+        return _('Statement by {delegation}').format(delegation=self.delegation_name)
+
+    @property
+    def joining_state_names(self):
+        return [state_display_name(state) if (state := get_state(code)) else code for code in self.joining_states]
+
+    @property
+    def files_by_language(self):
+        from indico_oewg.statements.models.files import LANGUAGE_ORDER
+        return sorted(self.files, key=lambda f: LANGUAGE_ORDER.index(f.language))
+
+    def build_search_text(self):
+        """The text indexed for full-text search: names in all languages, group, title and the files' text."""
+        parts = [self.organisation_name, self.office, self.on_behalf_of, self.title, self.meeting]
+        if self.state:
+            parts += [self.state.iso3, self.state.name_en, *self.state.unterm.values()]
+        parts += [f.extracted_text for f in self.files]
+        return '\n'.join(filter(None, parts))
+
+    def __repr__(self):
+        return format_repr(self, 'id', 'event_id', 'agenda_item_id', 'position', status=None,
+                           _text=self.delegation_name)
+
+
+#: The full-text index: accent-insensitive, no stemming (statements come in six languages).  Created by DDL rather
+#: than as a model ``Index`` because SQLAlchemy 1.4 cannot reflect expression indexes (alembic would warn).
+SEARCH_VECTOR_SQL = "to_tsvector('simple'::regconfig, indico.indico_unaccent(search_text))"
+
+
+@listens_for(Statement.__table__, 'after_create')
+def _create_search_index(target, conn, **kw):
+    DDL(f'CREATE INDEX ix_statements_search_text_fts ON plugin_oewg.statements USING gin ({SEARCH_VECTOR_SQL})'
+        ).execute(conn)

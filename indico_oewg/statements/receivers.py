@@ -1,0 +1,48 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Signal receivers of the statements archive (connected in plugin.py)."""
+
+from flask import session
+
+from indico.core.plugins import render_plugin_template, url_for_plugin
+from indico.modules.events.layout.util import MenuEntryData
+from indico.web.menu import SideMenuItem
+
+from indico_oewg import _
+
+
+def _is_session(event):
+    # the feature is only offered in a working group's category; the pages 404 if the event moved away since
+    return event.has_feature('oewg')
+
+
+def management_menu(sender, event, **kwargs):
+    """"Statements" in the OEWG section of the event management menu (secretariat only)."""
+    if not event.has_feature('oewg') or not event.can_manage(session.user, 'oewg_secretariat'):
+        return
+    return SideMenuItem('oewg_statements', _('Statements'), url_for_plugin('oewg.manage_statements', event),
+                        90, section='oewg')
+
+
+def conference_menu(sender, **kwargs):
+    """"Statements" in the menu of conference-type sessions."""
+    return MenuEntryData(_('Statements'), 'statements', 'oewg.statements', position=8, visible=_is_session)
+
+
+def meeting_body(event, **kwargs):
+    """A link to the statements on meeting-type event pages (they have no menu)."""
+    if not _is_session(event):
+        return None
+    from indico_oewg.statements.models.statements import Statement, StatementStatus
+    count = Statement.query.filter_by(event_id=event.id, status=StatementStatus.published).count()
+    return render_plugin_template('statements/meeting_link.html', event=event, count=count)
+
+
+def merge_users(target, source, **kwargs):
+    """Statements and submitter entries of a merged user go to the user they were merged into."""
+    from indico_oewg.statements.models.statements import Statement
+    from indico_oewg.statements.models.submitters import StatementSubmitter
+    Statement.query.filter_by(submitter_id=source.id).update({Statement.submitter_id: target.id})
+    StatementSubmitter.query.filter_by(user_id=source.id).update({StatementSubmitter.user_id: target.id})

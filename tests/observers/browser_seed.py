@@ -1,0 +1,55 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Data for the observers browser test's own Indico server; run with INDICO_CONFIG set, prints ids as JSON."""
+
+import json
+from datetime import datetime
+
+
+PASSWORD = 'oewg-browser-2026'
+
+
+def seed():
+    import pytz
+
+    from indico.core.db import db
+    from indico.modules.auth import Identity
+    from indico.modules.categories import Category
+    from indico.modules.events.features.util import set_feature_enabled
+    from indico.modules.events.models.events import EventType
+    from indico.modules.events.operations import create_event
+    from indico.modules.users.operations import create_user
+
+    from indico_oewg.working_groups.models.working_groups import WorkingGroup
+
+    users = {}
+    for login, first, last in (('newcomer', 'Nadia', 'Newcomer'), ('secretariat', 'Sara', 'Secretariat')):
+        users[login] = create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
+                                                           'affiliation': ''},
+                                   Identity(provider='indico', identifier=login, password=PASSWORD))
+    db.session.flush()
+    category = Category(parent=Category.get_root(), title='OEWG on reducing space threats')
+    db.session.add(category)
+    db.session.add(WorkingGroup(category=category, name='Open-ended working group on reducing space threats',
+                                resolution='76/231', symbol_prefix='A/AC.294', contact_email='oewg@example.com'))
+    db.session.flush()
+    tz = pytz.timezone('Europe/Zurich')
+    event = create_event(category, EventType.conference, {
+        'title': 'Fourth session', 'timezone': 'Europe/Zurich', 'creator': users['secretariat'],
+        'start_dt': tz.localize(datetime(2031, 3, 3, 10)), 'end_dt': tz.localize(datetime(2031, 3, 7, 18)),
+    })
+    db.session.commit()
+    set_feature_enabled(event, 'oewg', True)
+    event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
+    db.session.commit()
+    return {'event': event.id}
+
+
+if __name__ == '__main__':
+    from indico.core.plugins import plugin_engine
+    from indico.web.flask.app import make_app
+    app = make_app()
+    with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
+        print(json.dumps(seed()))

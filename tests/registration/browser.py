@@ -1,0 +1,169 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""A real Indico server for browser tests: own database, own free port, own configuration; and headless Chromium.
+
+Used by ``browser_test.py``; also runnable by hand (``python -m tests.registration.browser``) to keep a server up
+for exploring, until Ctrl-C.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+
+ROOT = Path(__file__).resolve().parents[2]
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM = '/usr/bin/chromium'
+CHROMEDRIVER = '/usr/bin/chromedriver'
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def _database(base_uri, name):
+    admin = create_engine(make_url(base_uri).set(database='postgres'), isolation_level='AUTOCOMMIT')
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
+    engine = create_engine(make_url(base_uri).set(database=name), isolation_level='AUTOCOMMIT')
+    with engine.connect() as conn:
+        conn.execute(text('CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm'))
+    engine.dispose()
+    try:
+        yield str(make_url(base_uri).set(database=name).render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def _write_config(directory, db_uri, port, redis_base, smtp_addr):
+    for sub in ('archive', 'cache', 'tmp', 'log'):
+        (directory / sub).mkdir(parents=True, exist_ok=True)
+    import indico
+    (directory / 'logging.yaml').write_text((Path(indico.__file__).parent / 'logging.yaml.sample').read_text())
+    config = directory / 'indico.conf'
+    config.write_text(f'''
+SQLALCHEMY_DATABASE_URI = {db_uri!r}
+SECRET_KEY = 'browser-test-{os.getpid()}-{port}'
+BASE_URL = 'http://127.0.0.1:{port}'
+CELERY_BROKER = '{redis_base}/13'
+REDIS_CACHE_URL = '{redis_base}/12'
+DEFAULT_TIMEZONE = 'Europe/Zurich'
+DEFAULT_LOCALE = 'en_GB'
+ENABLE_ROOMBOOKING = False
+CACHE_DIR = '{directory}/cache'
+TEMP_DIR = '{directory}/tmp'
+LOG_DIR = '{directory}/log'
+STORAGE_BACKENDS = {{'default': 'fs:{directory}/archive'}}
+ATTACHMENT_STORAGE = 'default'
+SMTP_SERVER = {smtp_addr!r}
+SMTP_USE_TLS = False
+SMTP_USE_CELERY = False
+SUPPORT_EMAIL = 'support@example.org'
+NO_REPLY_EMAIL = 'noreply@example.org'
+SYSTEM_NOTICES_URL = None
+DEBUG = True
+PLUGINS = {{'oewg'}}
+''')
+    return config
+
+
+@contextmanager
+def indico_server():
+    """Start Indico on a free port with its own database; yield ``(base_url, seed_data, log_dir, db_uri)``."""
+    from pytest_localserver.smtp import Server as SMTPServer
+    base_uri = os.environ['INDICO_TEST_DATABASE_URI']
+    redis_base = os.environ.get('INDICO_TEST_REDIS_CACHE_URL', 'redis://127.0.0.1:6379/14').rsplit('/', 1)[0]
+    port = _free_port()
+    smtp = SMTPServer(host='127.0.0.1')
+    smtp.start()
+    with tempfile.TemporaryDirectory(prefix='oewg-browser-') as tmp, \
+            _database(base_uri, f'oewg_browser_{os.getpid()}_{port}') as db_uri:
+        directory = Path(tmp)
+        config = _write_config(directory, db_uri, port, redis_base, tuple(smtp.addr[:2]))
+        env = os.environ | {'INDICO_CONFIG': str(config), 'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
+                            'PYTHONPATH': str(ROOT)}
+        subprocess.run([VENV_BIN / 'indico', 'db', 'prepare'], env=env, check=True, capture_output=True)
+        seed = json.loads(subprocess.run([sys.executable, ROOT / 'tests/registration/browser_seed.py'], env=env,
+                                         check=True, capture_output=True, text=True).stdout)
+        log = (directory / 'log' / 'server.out').open('w')
+        server = subprocess.Popen([VENV_BIN / 'indico', 'run', '-h', '127.0.0.1', '-p', str(port),
+                                   '--reloader', 'none'], env=env, stdout=log, stderr=subprocess.STDOUT)
+        base_url = f'http://127.0.0.1:{port}'
+        try:
+            for __ in range(240):
+                try:
+                    urllib.request.urlopen(base_url + '/', timeout=2)
+                    break
+                except OSError:
+                    if server.poll() is not None:
+                        raise RuntimeError('Indico did not start: ' +
+                                           (directory / 'log' / 'server.out').read_text()[-3000:]) from None
+                    time.sleep(0.5)
+            else:
+                raise RuntimeError('Indico did not answer within two minutes')
+            yield base_url, seed, directory / 'log', db_uri
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+            log.close()
+            smtp.stop()
+
+
+def chromium(download_dir=None):
+    """A headless Chromium driven by Debian's chromedriver (no browser download)."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix='oewg-chromium-')
+    for arg in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+                '--disable-background-networking', '--disable-component-update', '--disable-sync',
+                '--disable-dev-shm-usage', '--window-size=1400,1000', '--lang=en-GB',
+                f'--user-data-dir={profile}'):
+        options.add_argument(arg)
+    options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.implicitly_wait(0)
+    quit_ = driver.quit
+
+    def _quit():
+        quit_()
+        shutil.rmtree(profile, ignore_errors=True)
+
+    driver.quit = _quit
+    return driver
+
+
+if __name__ == '__main__':
+    import signal
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    with indico_server() as (url, data, logs, __):
+        print(url, json.dumps(data), logs, flush=True)
+        try:
+            while True:
+                time.sleep(1)
+        except KeyboardInterrupt:
+            pass

@@ -1,0 +1,230 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The OEWG delegation field in a real headless Chromium against a real Indico server started for these tests.
+
+The server has its own database and port (see ``browser.py``); screenshots of failures go to ``$OEWG_TEST_OUTPUT``.
+"""
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+
+from tests.registration.browser import chromium, indico_server
+
+
+pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
+
+TIMEOUT = 20
+
+
+@pytest.fixture(scope='module')
+def server(app):
+    # (Indico's SQL statistics listener wants an application context for every statement, ours too)
+    with app.app_context(), indico_server() as (base_url, seed, logs, db_uri):
+        yield base_url, seed, logs, db_uri
+
+
+@pytest.fixture(scope='module')
+def server_db(server):
+    """Read-only SQL on the server's database (to check what the browser did)."""
+    engine = create_engine(server[3])
+
+    def _query(sql, **params):
+        with engine.connect() as conn:
+            return conn.execute(text(sql), params).fetchall()
+
+    yield _query
+    engine.dispose()
+
+
+@pytest.fixture
+def driver(request, server):
+    driver = chromium()
+    yield driver
+    failed = getattr(request.node, 'rep_call', None) is not None and request.node.rep_call.failed
+    if failed and (output := os.environ.get('OEWG_TEST_OUTPUT')):
+        path = Path(output) / 'screenshots'
+        path.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(path / f'{request.node.name}.png'))
+        (path / f'{request.node.name}.log').write_text(
+            '\n'.join(str(entry) for entry in driver.get_log('browser')) + '\n\n' + driver.page_source)
+    driver.quit()
+
+
+def _wait(driver, condition, timeout=TIMEOUT):
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def _visible(driver, css):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    element = _wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
+    return element
+
+
+def _login(driver, base_url, login, password):
+    from selenium.webdriver.common.by import By
+    driver.get(f'{base_url}/login/')
+    driver.find_element(By.NAME, 'identifier').send_keys(login)
+    field = driver.find_element(By.NAME, 'password')
+    field.send_keys(password)
+    field.submit()
+    _wait(driver, lambda d: '/login' not in d.current_url)
+
+
+def _dropdown_options(driver, css):
+    from selenium.webdriver.common.by import By
+    dropdown = _visible(driver, css)
+    dropdown.click()
+    items = _wait(driver, lambda d: [i for i in dropdown.find_elements(By.CSS_SELECTOR, '.menu .item')
+                                     if i.is_displayed()] or None)
+    return dropdown, items
+
+
+def _pick(driver, css, text, search=False):
+    from selenium.webdriver.common.by import By
+    dropdown = _visible(driver, css)
+    dropdown.click()
+    if search:
+        dropdown.find_element(By.CSS_SELECTOR, 'input.search').send_keys(text)
+    item = _wait(driver, lambda d: next((i for i in dropdown.find_elements(By.CSS_SELECTOR, '.menu .item')
+                                         if i.is_displayed() and i.text == text), None))
+    item.click()
+
+
+def _consent_and_submit(driver):
+    from selenium.webdriver.common.by import By
+    choice = driver.find_element(By.CSS_SELECTOR, 'li[data-value="participants"]')
+    select = driver.execute_script('return arguments[0].closest("ind-select")', choice)
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', select)
+    select.click()
+    _wait(driver, lambda d: choice.is_displayed())
+    choice.click()
+    button = next(b for b in driver.find_elements(By.CSS_SELECTOR, 'button[type="submit"]') if b.text == 'Apply')
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', button)
+    button.click()
+    _wait(driver, lambda d: 'awaiting approval' in d.find_element(By.TAG_NAME, 'body').text)
+
+
+def _severe_errors(driver):
+    return [entry for entry in driver.get_log('browser')
+            if entry['level'] == 'SEVERE' and 'favicon' not in entry['message']]
+
+
+def test_manager_adds_field_and_opens_show_if(server, driver, server_db):
+    from selenium.webdriver.common.by import By
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'manager', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/manage/registration/{seed["setup_form_id"]}/form/')
+    _visible(driver, 'a.icon-plus[title="Add field"]').click()
+    _wait(driver, lambda d: d.find_element(By.XPATH, '//span[text()="OEWG delegation"]')).click()
+    modal = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, '.ui.modal'))
+    modal.find_element(By.NAME, 'title').send_keys('Delegation')
+    assert 'Representations offered' in modal.text
+    assert 'Representatives per organisation' in modal.text
+    modal.find_element(By.NAME, 'organisationQuota').send_keys('3')
+    modal.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
+    _wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, '.ui.modal'))
+    rows = server_db("SELECT data FROM event_registration.form_items WHERE registration_form_id = :id "
+                     "AND input_type = 'ext__oewg_delegation' AND NOT is_deleted", id=seed['setup_form_id'])
+    assert len(rows) == 1
+    assert rows[0][0]['organisation_quota'] == 3
+    assert rows[0][0]['role_required'] is True
+
+    # the "show if" settings of a field read every field type of the form, ours included: they must open
+    driver.refresh()
+    field_title = _wait(driver, lambda d: next((e for e in d.find_elements(By.XPATH, '//*[text()="Position"]')
+                                                if e.is_displayed()), None))
+    item = driver.execute_script('return arguments[0].closest("[class*=form-item]")', field_title)
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', item)
+    webdriver_actions(driver).move_to_element(item).perform()
+    settings = _wait(driver, lambda d: next((a for a in item.find_elements(By.CSS_SELECTOR, 'a.icon-settings')
+                                             if a.is_displayed()), None))
+    settings.click()
+    modal = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, '.ui.modal'))
+    assert 'Show if' in modal.text
+    show_if = modal.find_element(By.XPATH, './/label[text()="Field"]/following-sibling::div')
+    show_if.click()
+    _wait(driver, lambda d: show_if.find_elements(By.CSS_SELECTOR, '.menu .item'))
+    assert not _severe_errors(driver)
+    assert not driver.find_elements(By.XPATH, '//*[contains(text(), "Unknown input type")]')
+
+
+def webdriver_actions(driver):
+    from selenium.webdriver import ActionChains
+    return ActionChains(driver)
+
+
+def test_delegate_registers_for_a_state(server, driver, server_db):
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'delegate', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
+    _pick(driver, '[data-oewg="representation"]', 'Member State')
+    _pick(driver, '[data-oewg="delegation"]', 'Japan', search=True)
+    _pick(driver, '[data-oewg="role"]', 'Head of delegation')
+    _visible(driver, '[data-oewg="title"] input').send_keys('Ambassador')
+    _consent_and_submit(driver)
+    assert 'Japan (Member State) — Head of delegation, Ambassador' in driver.page_source
+    rows = server_db('SELECT d.data FROM event_registration.registration_data d '
+                     'JOIN event_registration.registrations r ON r.id = d.registration_id '
+                     'JOIN event_registration.form_field_data fd ON fd.id = d.field_data_id '
+                     'WHERE r.user_id = :user AND fd.field_id = :field',
+                     user=seed['users']['delegate'], field=seed['field_id'])
+    assert [r[0] for r in rows] == [{'representation': 'member_state', 'delegation': 'JPN', 'role': 'head',
+                                     'title': 'Ambassador'}]
+    assert not _severe_errors(driver)
+
+
+def test_observer_picks_only_accredited_organisations(server, driver, server_db):
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'observer', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
+    _pick(driver, '[data-oewg="representation"]',
+          'Intergovernmental organisation or entity with a standing invitation')
+    dropdown, items = _dropdown_options(driver, '[data-oewg="delegation"]')
+    assert [i.text for i in items] == ['European Space Agency (ESA)']
+    items[0].click()
+    _pick(driver, '[data-oewg="role"]', 'Representative')
+    _consent_and_submit(driver)
+    rows = server_db('SELECT d.data FROM event_registration.registration_data d '
+                     'JOIN event_registration.registrations r ON r.id = d.registration_id '
+                     'JOIN event_registration.form_field_data fd ON fd.id = d.field_data_id '
+                     'WHERE r.user_id = :user AND fd.field_id = :field',
+                     user=seed['users']['observer'], field=seed['field_id'])
+    assert rows[0][0]['delegation'] == str(seed['organisations']['ESA'])
+
+
+def test_focal_point_approves_their_delegate(server, driver, server_db):
+    from selenium.webdriver.common.by import By
+    base_url, seed = server[:2]
+    registration_id = server_db('SELECT id FROM event_registration.registrations WHERE user_id = :user',
+                                user=seed['users']['delegate'])[0][0]
+    other_id = server_db('SELECT id FROM event_registration.registrations WHERE user_id = :user',
+                         user=seed['users']['observer'])[0][0]
+    _login(driver, base_url, 'focal', seed['password'])
+    reglist = f'{base_url}/event/{seed["event_id"]}/manage/registration/{seed["register_form_id"]}/registrations/'
+    driver.get(reglist)
+    body = _wait(driver, lambda d: d.find_element(By.TAG_NAME, 'body'))
+    assert 'Lagos' in body.text
+    assert 'Observer' not in body.text
+    driver.get(f'{reglist}{other_id}/')
+    assert 'not authorized' in driver.find_element(By.TAG_NAME, 'body').text.lower() or \
+        'forbidden' in driver.page_source.lower()
+    driver.get(f'{reglist}{registration_id}/')
+    _visible(driver, 'button.i-button.accept').click()
+    _wait(driver, lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, '.ui-dialog button')
+                                  if b.is_displayed() and b.text == 'OK'), None)).click()
+    deadline = time.time() + TIMEOUT
+    while time.time() < deadline:
+        state = server_db('SELECT state FROM event_registration.registrations WHERE id = :id', id=registration_id)
+        if state[0][0] == 1:  # complete
+            break
+        time.sleep(0.5)
+    assert state[0][0] == 1

@@ -1,0 +1,88 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Fixtures of the registration tests: a session's form with the OEWG field, accredited organisations."""
+
+import pytest
+
+from indico.modules.events.registration.models.form_fields import RegistrationFormField
+from indico.modules.events.registration.models.items import RegistrationFormSection
+from indico.web.flask.util import url_for
+
+from indico_oewg.registration.fields import FIELD_TYPE
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item (the browser tests take screenshots of failures)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f'rep_{report.when}', report)
+
+
+@pytest.fixture
+def accredited_organisations(db, oewg_event, dummy_working_group):
+    """Organisations of the working group's registry (the observers' models); ESA and SWF are accredited.
+
+    Returned by acronym: ``ESA`` (kind a), ``SWF`` (kind c), ``NAI`` (kind d, not accredited).
+    """
+    from indico_oewg.observers.models.accreditations import Accreditation
+    from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+    organisations = {
+        'ESA': Organisation(working_group_id=dummy_working_group.id, name='European Space Agency',
+                            name_fr='Agence spatiale européenne', acronym='ESA',
+                            kind=OrganisationKind.standing_invitation),
+        'SWF': Organisation(working_group_id=dummy_working_group.id, name='Secure World Foundation', acronym='SWF',
+                            kind=OrganisationKind.ecosoc),
+        'NAI': Organisation(working_group_id=dummy_working_group.id, name='Not Accredited Institute',
+                            kind=OrganisationKind.other_ngo),
+    }
+    db.session.add_all(organisations.values())
+    db.session.flush()
+    for acronym in ('ESA', 'SWF'):
+        db.session.add(Accreditation(organisation=organisations[acronym], working_group_id=dummy_working_group.id,
+                                     event=oewg_event))
+    db.session.flush()
+    return organisations
+
+
+@pytest.fixture
+def create_delegation_field(db):
+    """Return a callable adding an OEWG delegation field to a form (directly, as the form setup would)."""
+    def _create_delegation_field(regform, *, is_required=True, **settings):
+        section = RegistrationFormSection(registration_form=regform, title='Delegation', is_enabled=True)
+        field = RegistrationFormField(parent=section, registration_form=regform, title='Delegation',
+                                      input_type=FIELD_TYPE, is_required=is_required, is_enabled=True)
+        data = {'representations': settings.pop('representations', None) or list(
+            ('member_state', 'observer_state', 'igo', 'un_body', 'ecosoc_ngo', 'other_ngo', 'commercial')),
+            'role_required': settings.pop('role_required', True),
+            'organisation_quota': settings.pop('organisation_quota', None)}
+        assert not settings
+        field.data, field.versioned_data = field.field_impl.process_field_data(data)
+        db.session.add(field)
+        db.session.flush()
+        return field
+    return _create_delegation_field
+
+
+@pytest.fixture
+def oewg_regform(create_regform, oewg_event):
+    """An open, moderated registration form of the session (no OEWG field yet)."""
+    from datetime import timedelta
+
+    from indico.util.date_time import now_utc
+    return create_regform(oewg_event, title='Registration', moderation_enabled=True,
+                          start_dt=now_utc() - timedelta(days=1), end_dt=now_utc() + timedelta(days=10))
+
+
+@pytest.fixture
+def register(client_for, smtp):
+    """Return a callable that submits a form as a user through Indico's own registration page."""
+    def _register(user, regform, field, value, **extra):
+        client = client_for(user)
+        payload = {'email': user.email, 'first_name': user.first_name, 'last_name': user.last_name,
+                   field.html_field_name: value} | extra
+        return client.post(url_for('event_registration.display_regform', regform),
+                           json=payload, headers={'X-CSRF-Token': client.csrf_token})
+    return _register

@@ -1,0 +1,163 @@
+from xml.etree import ElementTree
+
+import pytest
+
+from indico.core.db.sqlalchemy.protection import ProtectionMode
+from indico.modules.events.models.events import EventType
+from indico.web.flask.util import url_for
+
+from indico_oewg.statements.models.statements import DeliveryStatus
+
+from .conftest import make_docx, make_pdf
+
+
+pytestmark = pytest.mark.usefixtures('db')
+
+
+@pytest.fixture
+def statements(add_statement):
+    """Published and unpublished statements of the session."""
+    chair = add_statement('Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space '
+                          'Activities', item=0, kind=3, files=[('en', 'chair.pdf', make_pdf('Opening words'))])
+    japan = add_statement('JPN', files=[('en', 'japan.pdf', make_pdf('Japan supports debris norms')),
+                                        ('fr', 'japon.docx', make_docx('Le Japon soutient les normes')),
+                                        ('es', 'japon_es.pdf', make_pdf('Japon apoya'))],
+                          delivery_status=DeliveryStatus.as_delivered, meeting='2nd meeting')
+    philippines = add_statement('PHL', on_behalf_of='multiple States', joining_states=['AUS', 'JPN'],
+                                files=[('en', 'phl.pdf', make_pdf('Kinetic anti-satellite tests moratorium'))])
+    hidden = add_statement('GBR', published=False, files=[('en', 'uk.pdf', make_pdf('Draft not yet published'))])
+    return {'chair': chair, 'japan': japan, 'philippines': philippines, 'hidden': hidden}
+
+
+def test_session_page_groups_by_agenda_item(test_client, oewg_event, statements):
+    resp = test_client.get(url_for('plugin_oewg.statements', oewg_event))
+    assert resp.status_code == 200
+    text = resp.text
+    assert text.index('Opening of the session') < text.index('Statement by Chair of the GGE on Transparency') \
+        < text.index('General exchange of views') < text.index('Statement by Japan') \
+        < text.index('Statement by the Philippines on behalf of multiple States')
+    assert 'English' in text and 'Français' in text and 'Español' in text
+    assert '9 May 2022' in text
+    # unpublished ones are not there, not even for the secretariat on the public page
+    assert 'Statement by the United Kingdom' not in text
+
+
+def test_filters_and_search(test_client, oewg_event, statements):
+    url = url_for('plugin_oewg.statements', oewg_event)
+    text = test_client.get(url, query_string={'delegation': 'state:JPN'}).text
+    assert 'Statement by Japan' in text and 'Statement by the Philippines on' not in text
+    text = test_client.get(url, query_string={'language': 'fr'}).text
+    assert 'Statement by Japan' in text and 'Statement by the Philippines on' not in text
+    # words only inside a file
+    text = test_client.get(url, query_string={'q': 'moratorium'}).text
+    assert 'Statement by the Philippines' in text and 'Statement by Japan' not in text
+    text = test_client.get(url, query_string={'q': 'unpublished Draft'}).text
+    assert 'No statements found' in text
+
+
+def test_conference_menu_entry(request_context, oewg_event, statements):
+    from indico.modules.events.layout.util import menu_entries_for_event
+    entry = next(e for e in menu_entries_for_event(oewg_event) if e.name == 'oewg:statements')
+    assert entry.is_visible
+    assert entry.url == url_for('plugin_oewg.statements', oewg_event)
+
+
+def test_meeting_page_links_to_statements(test_client, create_oewg_session, add_statement):
+    meeting = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9),
+                                  type_=EventType.meeting)
+    resp = test_client.get(url_for('events.display', meeting))
+    assert resp.status_code == 200
+    assert url_for('plugin_oewg.statements', meeting) in resp.text
+    resp = test_client.get(url_for('plugin_oewg.statements', meeting))
+    assert resp.status_code == 200
+
+
+def test_permalink_with_citation(test_client, statements):
+    japan = statements['japan']
+    resp = test_client.get(url_for('plugin_oewg.statement', japan))
+    assert resp.status_code == 200
+    assert ('Statement by Japan, Fourth session of the Open-ended working group on reducing space threats through '
+            'norms, rules and principles of responsible behaviours, General exchange of views, 2nd meeting, '
+            '9 May 2022') in resp.text
+    assert 'As delivered' in resp.text
+
+
+@pytest.mark.parametrize(('who', 'sees_unpublished'), (
+    ('anonymous', False),
+    ('unrelated', False),
+    ('submitter_other', False),
+    ('secretariat', True),
+))
+def test_unpublished_statements_and_their_files(client_for, create_user, oewg_event, statements, who,
+                                                sees_unpublished):
+    user = None if who == 'anonymous' else create_user(31)
+    if who == 'secretariat':
+        oewg_event.update_principal(user, add_permissions={'oewg_secretariat'})
+    client = client_for(user)
+    hidden = statements['hidden']
+    file = hidden.files[0]
+    expected = 200 if sees_unpublished else 404
+    assert client.get(url_for('plugin_oewg.statement', hidden)).status_code == expected
+    assert client.get(url_for('plugin_oewg.download_statement_file', file)).status_code == expected
+    published_file = statements['japan'].files_by_language[0]
+    resp = client.get(url_for('plugin_oewg.download_statement_file', published_file))
+    assert resp.status_code == 200
+    assert resp.headers['Content-Type'] == 'application/pdf'
+    assert resp.get_data().startswith(b'%PDF-')
+
+
+def test_protected_event_hides_everything(client_for, create_user, oewg_event, statements):
+    oewg_event.protection_mode = ProtectionMode.protected
+    allowed = create_user(32)
+    oewg_event.update_principal(allowed, read_access=True)
+    file = statements['japan'].files_by_language[0]
+    urls = [url_for('plugin_oewg.statements', oewg_event), url_for('plugin_oewg.statements_json', oewg_event),
+            url_for('plugin_oewg.statements_atom', oewg_event), url_for('plugin_oewg.statement', statements['japan']),
+            url_for('plugin_oewg.download_statement_file', file)]
+    stranger = client_for(create_user(33))
+    for url in urls:
+        assert stranger.get(url).status_code == 403, url
+    anonymous = client_for(None)
+    for url in urls:
+        assert anonymous.get(url).status_code in (302, 403), url
+    reader = client_for(allowed)
+    for url in urls:
+        assert reader.get(url).status_code == 200, url
+
+
+def test_json(test_client, oewg_event, statements):
+    resp = test_client.get(url_for('plugin_oewg.statements_json', oewg_event))
+    assert resp.status_code == 200
+    data = resp.json
+    assert [s['delegation']['name'] for s in data['statements']] == [
+        'Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space Activities', 'Japan',
+        'the Philippines']
+    japan = data['statements'][1]
+    assert japan['delegation'] == {'kind': 'state', 'code': 'JPN', 'name': 'Japan'}
+    assert japan['agenda_item']['title'] == 'General exchange of views'
+    assert japan['session'] == {'id': oewg_event.id, 'title': 'Fourth session'}
+    assert japan['position'] == 1
+    assert japan['date'] == '2022-05-09'
+    assert japan['meeting'] == '2nd meeting'
+    assert japan['delivery_status'] == 'as_delivered'
+    assert [f['language'] for f in japan['files']] == ['en', 'fr', 'es']
+    assert japan['files'][1]['content_type'] == ('application/vnd.openxmlformats-officedocument.'
+                                                 'wordprocessingml.document')
+    assert japan['files'][0]['url'].endswith(url_for('plugin_oewg.download_statement_file',
+                                                     statements['japan'].files_by_language[0]))
+    assert japan['url'].endswith(url_for('plugin_oewg.statement', statements['japan']))
+    philippines = data['statements'][2]
+    assert philippines['on_behalf_of'] == {'group': 'multiple States', 'states': ['AUS', 'JPN']}
+    assert data['statements'][0]['delegation']['code'] is None
+
+
+def test_atom_feed(test_client, oewg_event, statements):
+    resp = test_client.get(url_for('plugin_oewg.statements_atom', oewg_event))
+    assert resp.status_code == 200
+    assert resp.headers['Content-Type'].startswith('application/atom+xml')
+    root = ElementTree.fromstring(resp.get_data())
+    ns = {'atom': 'http://www.w3.org/2005/Atom'}
+    titles = [entry.find('atom:title', ns).text for entry in root.findall('atom:entry', ns)]
+    assert 'Statement by Japan' in titles
+    assert 'Statement by the United Kingdom of Great Britain and Northern Ireland' not in titles
+    assert len(titles) == 3

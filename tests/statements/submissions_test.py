@@ -1,0 +1,174 @@
+import io
+
+import pytest
+
+from indico.core.db import db
+from indico.modules.logs.models.entries import EventLogEntry
+from indico.web.flask.util import url_for
+
+from indico_oewg.statements.models.statements import SpeakerKind, Statement, StatementStatus
+from indico_oewg.statements.models.submitters import StatementSubmitter
+from indico_oewg.statements.submissions import add_submitter, get_submitter_delegations
+from indico_oewg.statements.util import Delegation, StatementError
+
+from .conftest import make_pdf
+
+
+pytestmark = pytest.mark.usefixtures('db')
+
+JAPAN = Delegation(SpeakerKind.state, 'JPN')
+
+
+def _body(mail):
+    return ''.join(part.get_payload(decode=True).decode() for part in mail.walk()
+                   if part.get_content_type() == 'text/plain')
+
+
+@pytest.fixture
+def delegate(create_user):
+    return create_user(51, first_name='Kenji', last_name='Delegate', email='kenji@example.org')
+
+
+@pytest.fixture
+def listed_delegate(oewg_event, delegate, secretariat_user):
+    add_submitter(oewg_event, delegate, JAPAN, by_user=secretariat_user)
+    return delegate
+
+
+def _submit(client, event, agenda_item, files=None, delegation='state:JPN'):
+    data = {'csrf_token': client.csrf_token, 'delegation': delegation, 'agenda_item': str(agenda_item.id),
+            'on_behalf_of': '', 'date': '2022-05-10', 'title': 'On norms', 'original_language': 'en'}
+    for key, (content, name) in (files or {}).items():
+        data[key] = (io.BytesIO(content), name)
+    return client.post(url_for('plugin_oewg.submit_statement', event), data=data, content_type='multipart/form-data')
+
+
+def test_secretariat_lists_submitters(secretariat_user, client_for, oewg_event, delegate):
+    client = client_for(secretariat_user)
+    url = url_for('plugin_oewg.manage_submitters', oewg_event)
+    resp = client.post(url, data={'csrf_token': client.csrf_token, 'email': 'kenji@example.org',
+                                  'delegation': 'Japon'})
+    assert resp.status_code == 302
+    assert get_submitter_delegations(oewg_event, delegate) == [JAPAN]
+    resp = client.post(url, data={'csrf_token': client.csrf_token, 'email': 'kenji@example.org',
+                                  'delegation': 'Atlantis'}, follow_redirects=True)
+    assert 'Unknown delegation' in resp.text
+    resp = client.post(url, data={'csrf_token': client.csrf_token, 'email': 'nobody@example.org',
+                                  'delegation': 'Japan'}, follow_redirects=True)
+    assert 'No Indico user has the e-mail address' in resp.text
+    assert StatementSubmitter.query.count() == 1
+    assert 'Kenji Delegate' in client.get(url).text
+    with pytest.raises(StatementError, match='already hands in statements for Japan'):
+        add_submitter(oewg_event, delegate, JAPAN)
+    entry = StatementSubmitter.query.one()
+    client.post(url_for('plugin_oewg.remove_submitter', oewg_event, submitter_id=entry.id),
+                data={'csrf_token': client.csrf_token})
+    assert StatementSubmitter.query.count() == 0
+
+
+@pytest.mark.parametrize('who', ('anonymous', 'unlisted'))
+def test_only_participants_hand_in(client_for, create_user, oewg_event, agenda, who):
+    client = client_for(None if who == 'anonymous' else create_user(52))
+    resp = client.get(url_for('plugin_oewg.submit_statement', oewg_event))
+    assert resp.status_code in (302, 403) if who == 'anonymous' else resp.status_code == 403
+    if who == 'unlisted':
+        resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'x.pdf')})
+        assert resp.status_code == 403
+    assert Statement.query.count() == 0
+
+
+def test_delegation_hands_in_and_secretariat_publishes(client_for, oewg_event, agenda, listed_delegate,
+                                                       secretariat_user, smtp):
+    client = client_for(listed_delegate)
+    assert 'Hand in' in client.get(url_for('plugin_oewg.submit_statement', oewg_event)).text
+    # for another delegation: refused
+    resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'x.pdf')}, delegation='state:CHN')
+    assert resp.status_code == 200
+    assert Statement.query.count() == 0
+    # without a file: refused with a message
+    resp = _submit(client, oewg_event, agenda[1])
+    assert 'Attach the statement' in resp.text
+    assert Statement.query.count() == 0
+    resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf('Japan on norms'), 'japan.pdf')})
+    assert resp.status_code == 302
+    statement = Statement.query.one()
+    assert statement.status == StatementStatus.pending
+    assert statement.submitter == listed_delegate
+    # waiting: not public, in the queue
+    assert client_for(None).get(url_for('plugin_oewg.statement', statement)).status_code == 404
+    secretariat = client_for(secretariat_user)
+    assert 'Statement by Japan' in secretariat.get(url_for('plugin_oewg.moderation_queue', oewg_event)).text
+    assert 'Statement by Japan' not in secretariat.get(url_for('plugin_oewg.manage_statements', oewg_event)).text
+    # publishing it directly from the list is not the way
+    resp = secretariat.post(url_for('plugin_oewg.publish_statement', statement),
+                            data={'csrf_token': secretariat.csrf_token, 'publish': '1'})
+    assert resp.status_code == 400
+    resp = secretariat.post(url_for('plugin_oewg.moderate_statement', statement),
+                            data={'csrf_token': secretariat.csrf_token, 'action': 'publish'})
+    assert resp.status_code == 302
+    db.session.expire_all()
+    assert statement.is_published
+    assert len(smtp.outbox) == 1
+    mail = smtp.outbox[0]
+    assert mail['To'] == 'kenji@example.org'
+    assert 'Your statement has been published' in mail['Subject']
+    assert 'Statement by Japan' in _body(mail)
+    summaries = [e.summary for e in EventLogEntry.query.filter_by(event_id=oewg_event.id, module='OEWG')]
+    assert 'Statement handed in: Statement by Japan' in summaries
+    assert 'Statement published: Statement by Japan' in summaries
+
+
+def test_secretariat_returns_with_reason(client_for, oewg_event, agenda, listed_delegate, secretariat_user, smtp):
+    client = client_for(listed_delegate)
+    _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'japan.pdf')})
+    statement = Statement.query.one()
+    secretariat = client_for(secretariat_user)
+    url = url_for('plugin_oewg.moderate_statement', statement)
+    resp = secretariat.post(url, data={'csrf_token': secretariat.csrf_token, 'action': 'return', 'reason': ''},
+                            follow_redirects=True)
+    assert 'Give the reason' in resp.text
+    db.session.expire_all()
+    assert statement.status == StatementStatus.pending
+    assert smtp.outbox == []
+    secretariat.post(url, data={'csrf_token': secretariat.csrf_token, 'action': 'return',
+                                'reason': 'Please send the final version as delivered.'})
+    db.session.expire_all()
+    assert statement.status == StatementStatus.returned
+    assert statement.return_reason == 'Please send the final version as delivered.'
+    assert len(smtp.outbox) == 1
+    body = _body(smtp.outbox[0])
+    assert 'Please send the final version as delivered.' in body
+    assert 'returned' in smtp.outbox[0]['Subject']
+    # the delegate sees why
+    client = client_for(listed_delegate)
+    assert 'Please send the final version as delivered.' in client.get(
+        url_for('plugin_oewg.submit_statement', oewg_event)).text
+    # and it stays stored, unpublished
+    assert client_for(None).get(url_for('plugin_oewg.statement', statement)).status_code == 404
+
+
+def test_moderation_only_for_secretariat(client_for, oewg_event, agenda, listed_delegate):
+    client = client_for(listed_delegate)
+    _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'japan.pdf')})
+    statement = Statement.query.one()
+    resp = client.post(url_for('plugin_oewg.moderate_statement', statement),
+                       data={'csrf_token': client.csrf_token, 'action': 'publish'})
+    assert resp.status_code == 403
+    assert client.get(url_for('plugin_oewg.moderation_queue', oewg_event)).status_code == 403
+    # the submitter may see their own statement while it waits
+    assert client.get(url_for('plugin_oewg.statement', statement)).status_code == 200
+    db.session.expire_all()
+    assert statement.status == StatementStatus.pending
+
+
+def test_registered_participants_hand_in_for_their_delegation(mocker, client_for, create_user, oewg_event, agenda):
+    """Registrants hand in for the delegation of their registration (the registration capability's contract)."""
+    registrant = create_user(53)
+    get_user_delegations = mocker.patch('indico_oewg.registration.api.get_user_delegations',
+                                        return_value=[('state', 'BRA')])
+    assert get_submitter_delegations(oewg_event, registrant) == [Delegation(SpeakerKind.state, 'BRA')]
+    get_user_delegations.assert_called_with(oewg_event, registrant)
+    client = client_for(registrant)
+    resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'brazil.pdf')}, delegation='state:BRA')
+    assert resp.status_code == 302
+    assert Statement.query.one().heading == 'Statement by Brazil'
