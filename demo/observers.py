@@ -141,5 +141,3 @@ def seed(ctx):
         observer_settings.set(working_group.category, 'member_states_emails',
                               ['mission.sample-a@indico.demo', 'mission.sample-b@indico.demo'])
     db.session.flush()
-    print('Observers (sample data): log in as "requester" to see the requests of an organisation; the secretariat '
-          'reviews them under Observers in the management area of each session.')

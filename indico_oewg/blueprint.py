@@ -4,6 +4,13 @@
 
 from indico.core.plugins import IndicoPluginBlueprint
 
+from indico_oewg.observers.controllers import display as obs_display
+from indico_oewg.observers.controllers import management as obs_manage
+from indico_oewg.registration import controllers as registration
+from indico_oewg.statements.controllers import archive as st_archive
+from indico_oewg.statements.controllers import display as st_display
+from indico_oewg.statements.controllers import management as st_manage
+from indico_oewg.statements.controllers import submissions as st_submit
 from indico_oewg.working_groups.controllers import RHManageOEWGSession, RHManageWorkingGroup
 
 
@@ -17,12 +24,6 @@ blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/', 'manage_session', R
                        methods=('GET', 'POST'))
 
 # Statements
-from indico_oewg.statements.controllers import archive as st_archive  # noqa: E402
-from indico_oewg.statements.controllers import display as st_display  # noqa: E402
-from indico_oewg.statements.controllers import management as st_manage  # noqa: E402
-from indico_oewg.statements.controllers import submissions as st_submit  # noqa: E402
-
-
 _st = '/event/<int:event_id>/statements'
 blueprint.add_url_rule(f'{_st}/', 'statements', st_display.RHStatements)
 blueprint.add_url_rule('/event/<int:event_id>/statements.json', 'statements_json', st_display.RHStatementsJSON)
@@ -68,10 +69,6 @@ blueprint.add_url_rule(f'{_st_item}/reorder', 'reorder_statements', st_manage.RH
                        methods=('POST',))
 
 # Observers
-from indico_oewg.observers.controllers import display as obs_display  # noqa: E402
-from indico_oewg.observers.controllers import management as obs_manage  # noqa: E402
-
-
 _obs_request = '/event/<int:event_id>/observers/requests/<int:request_id>'
 blueprint.add_url_rule('/event/<int:event_id>/observers/', 'observers', obs_display.RHObservers)
 blueprint.add_url_rule('/event/<int:event_id>/observers/accredited.json', 'observers_json',
@@ -124,8 +121,6 @@ blueprint.add_url_rule(f'{_obs_manage}/settings', 'observer_settings', obs_manag
                        methods=('GET', 'POST'))
 
 # Registration
-from indico_oewg.registration import controllers as registration  # noqa: E402
-
 _reg_manage = '/event/<int:event_id>/manage/oewg/delegations'
 blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations,
                        methods=('GET', 'POST'))

@@ -7,23 +7,13 @@
 A real Indico server (own database, free port, SMTP sink) and headless Chromium, like a user would.
 """
 
-import json
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
-from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
+from tests.browser import chromium, indico_server
 from tests.observers.browser_seed import PASSWORD
 
 
@@ -31,115 +21,17 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(('127.0.0.1', 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _server():
-    from pytest_localserver.smtp import Server as SMTPServer
-    base_uri = os.environ['INDICO_TEST_DATABASE_URI']
-    redis_base = os.environ.get('INDICO_TEST_REDIS_CACHE_URL', 'redis://127.0.0.1:6379/14').rsplit('/', 1)[0]
-    port = _free_port()
-    name = f'oewg_observers_browser_{os.getpid()}_{port}'
-    admin = create_engine(make_url(base_uri).set(database='postgres'), isolation_level='AUTOCOMMIT')
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}" ENCODING \'UTF8\' TEMPLATE template0'))
-    db_uri = make_url(base_uri).set(database=name)
-    engine = create_engine(db_uri, isolation_level='AUTOCOMMIT')
-    with engine.connect() as conn:
-        conn.execute(text('CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm'))
-    engine.dispose()
-    smtp = SMTPServer(host='127.0.0.1')
-    smtp.start()
-    tmp = Path(tempfile.mkdtemp(prefix='oewg-observers-browser-'))
-    server = log = None
-    try:
-        for sub in ('archive', 'cache', 'tmp', 'log'):
-            (tmp / sub).mkdir()
-        import indico
-        (tmp / 'logging.yaml').write_text((Path(indico.__file__).parent / 'logging.yaml.sample').read_text())
-        (tmp / 'indico.conf').write_text(f'''
-SQLALCHEMY_DATABASE_URI = {db_uri.render_as_string(hide_password=False)!r}
-SECRET_KEY = 'observers-browser-{port}'
-BASE_URL = 'http://127.0.0.1:{port}'
-CELERY_BROKER = '{redis_base}/13'
-REDIS_CACHE_URL = '{redis_base}/11'
-DEFAULT_TIMEZONE = 'Europe/Zurich'
-DEFAULT_LOCALE = 'en_GB'
-ENABLE_ROOMBOOKING = False
-CACHE_DIR = '{tmp}/cache'
-TEMP_DIR = '{tmp}/tmp'
-LOG_DIR = '{tmp}/log'
-STORAGE_BACKENDS = {{'default': 'fs:{tmp}/archive'}}
-ATTACHMENT_STORAGE = 'default'
-SMTP_SERVER = {tuple(smtp.addr[:2])!r}
-SMTP_USE_TLS = False
-SMTP_USE_CELERY = False
-SUPPORT_EMAIL = 'support@example.org'
-NO_REPLY_EMAIL = 'noreply@example.org'
-SYSTEM_NOTICES_URL = None
-DEBUG = True
-PLUGINS = {{'oewg'}}
-''')
-        env = os.environ | {'INDICO_CONFIG': str(tmp / 'indico.conf'), 'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
-                            'PYTHONPATH': str(ROOT)}
-        subprocess.run([VENV_BIN / 'indico', 'db', 'prepare'], env=env, check=True, capture_output=True)
-        seed = json.loads(subprocess.run([sys.executable, ROOT / 'tests/observers/browser_seed.py'], env=env,
-                                         check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
-        log = (tmp / 'log' / 'server.out').open('w')
-        server = subprocess.Popen([VENV_BIN / 'indico', 'run', '-h', '127.0.0.1', '-p', str(port),
-                                   '--reloader', 'none'], env=env, stdout=log, stderr=subprocess.STDOUT)
-        base_url = f'http://127.0.0.1:{port}'
-        for __ in range(240):
-            try:
-                urllib.request.urlopen(base_url + '/', timeout=2)
-                break
-            except OSError:
-                assert server.poll() is None, (tmp / 'log' / 'server.out').read_text()[-3000:]
-                time.sleep(0.5)
-        yield base_url, seed, smtp
-    finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-        if log is not None:
-            log.close()
-        smtp.stop()
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
 @pytest.fixture
 def server(app_context):
-    # needs the app context: Indico's SQLAlchemy listeners on every engine use it
-    with _server() as running:
-        yield running
+    with indico_server(Path(__file__).with_name('browser_seed.py')) as live:
+        yield live.url, live.seed, live.smtp
 
 
 @pytest.fixture
 def browser():
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-    options = webdriver.ChromeOptions()
-    options.binary_location = '/usr/bin/chromium'
-    profile = tempfile.mkdtemp(prefix='oewg-chromium-')
-    for arg in ('--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-                '--disable-background-networking', '--disable-component-update', '--disable-sync',
-                '--disable-dev-shm-usage', '--window-size=1400,1000', '--lang=en-GB', f'--user-data-dir={profile}'):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+    driver = chromium()
     yield driver
     driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def _wait(driver, condition, timeout=15):

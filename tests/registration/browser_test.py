@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.registration.browser import chromium, indico_server
+from tests.browser import chromium, indico_server
 
 
 pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
@@ -25,8 +25,8 @@ TIMEOUT = 20
 @pytest.fixture(scope='module')
 def server(app):
     # (Indico's SQL statistics listener wants an application context for every statement, ours too)
-    with app.app_context(), indico_server() as (base_url, seed, logs, db_uri):
-        yield base_url, seed, logs, db_uri
+    with app.app_context(), indico_server(Path(__file__).with_name('browser_seed.py')) as live:
+        yield live.url, live.seed, live.log_dir, live.db_uri
 
 
 @pytest.fixture(scope='module')

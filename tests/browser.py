@@ -4,8 +4,8 @@
 
 """A real Indico server for browser tests: own database, own free port, own configuration; and headless Chromium.
 
-Used by ``browser_test.py``; also runnable by hand (``python -m tests.registration.browser``) to keep a server up
-for exploring, until Ctrl-C.
+Used by the capabilities' ``browser_test.py``; also runnable by hand
+(``python -m tests.browser tests/registration/browser_seed.py``) to keep a server up for exploring, until Ctrl-C.
 """
 
 import json
@@ -18,6 +18,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -86,9 +87,23 @@ PLUGINS = {{'oewg'}}
     return config
 
 
+@dataclass
+class LiveIndico:
+    url: str
+    #: what the seed script printed (JSON, its last line of output)
+    seed: dict
+    log_dir: Path
+    db_uri: str
+    #: pytest-localserver's SMTP sink receiving the server's e-mails
+    smtp: object
+
+
 @contextmanager
-def indico_server():
-    """Start Indico on a free port with its own database; yield ``(base_url, seed_data, log_dir, db_uri)``."""
+def indico_server(seed_script):
+    """Start Indico on a free port with its own database, seeded by a script run with INDICO_CONFIG set.
+
+    Needs an app context around it: Indico's SQLAlchemy listeners on every engine use it.
+    """
     from pytest_localserver.smtp import Server as SMTPServer
     base_uri = os.environ['INDICO_TEST_DATABASE_URI']
     redis_base = os.environ.get('INDICO_TEST_REDIS_CACHE_URL', 'redis://127.0.0.1:6379/14').rsplit('/', 1)[0]
@@ -102,8 +117,8 @@ def indico_server():
         env = os.environ | {'INDICO_CONFIG': str(config), 'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
                             'PYTHONPATH': str(ROOT)}
         subprocess.run([VENV_BIN / 'indico', 'db', 'prepare'], env=env, check=True, capture_output=True)
-        seed = json.loads(subprocess.run([sys.executable, ROOT / 'tests/registration/browser_seed.py'], env=env,
-                                         check=True, capture_output=True, text=True).stdout)
+        seed = json.loads(subprocess.run([sys.executable, seed_script], env=env, check=True, capture_output=True,
+                                         text=True).stdout.strip().splitlines()[-1])
         log = (directory / 'log' / 'server.out').open('w')
         server = subprocess.Popen([VENV_BIN / 'indico', 'run', '-h', '127.0.0.1', '-p', str(port),
                                    '--reloader', 'none'], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -120,7 +135,7 @@ def indico_server():
                     time.sleep(0.5)
             else:
                 raise RuntimeError('Indico did not answer within two minutes')
-            yield base_url, seed, directory / 'log', db_uri
+            yield LiveIndico(base_url, seed, directory / 'log', db_uri, smtp)
         finally:
             server.terminate()
             try:
@@ -160,8 +175,8 @@ def chromium(download_dir=None):
 if __name__ == '__main__':
     import signal
     signal.signal(signal.SIGTERM, signal.default_int_handler)
-    with indico_server() as (url, data, logs, __):
-        print(url, json.dumps(data), logs, flush=True)
+    with indico_server(Path(sys.argv[1]).resolve()) as live:
+        print(live.url, json.dumps(live.seed), live.log_dir, flush=True)
         try:
             while True:
                 time.sleep(1)
