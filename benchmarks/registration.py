@@ -11,12 +11,11 @@
   the same registrants (target <= 0.25x), and as XLSX against Indico's XLSX export (target <= 0.25x);
 - the number of SQL queries of the list at 100 and at 1,000 registrants (target: equal).
 
-Database, Redis and rounds: see benchmarks/harness.py (OEWG_BENCH_PG, OEWG_BENCH_REDIS, OEWG_BENCH_ROUNDS).
+Database, Redis, SMTP sink and rounds: see benchmarks/harness.py (OEWG_BENCH_PG, OEWG_BENCH_REDIS, OEWG_BENCH_ROUNDS).
 """
 
 import os
 import sys
-import traceback
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -117,83 +116,74 @@ def _delete_registrations_beyond(app, form_id, keep):
 
 def main():
     with bench_app('oewg_bench_registration') as app:
-        try:
-            _run(app)
-        except Exception:
-            traceback.print_exc()
-            raise
-        finally:
-            # the harness drops the database after this block, and Indico's SQL statistics listener (on every
-            # engine) needs an application context for that statement too
-            app.app_context().push()
+        _run(app)
 
 
 def _run(app):
-    if True:
-        ids = _seed(app)
-        client = logged_in_client(app, ids['admin'])
-        # Indico's exports are POSTs: they need the session's CSRF token
-        with app.app_context(), client.session_transaction() as sess:
-            sess['_csrf_token'] = csrf_token = 'benchmark-csrf-token'
+    ids = _seed(app)
+    client = logged_in_client(app, ids['admin'])
+    # Indico's exports are POSTs: they need the session's CSRF token
+    with app.app_context(), client.session_transaction() as sess:
+        sess['_csrf_token'] = csrf_token = 'benchmark-csrf-token'
 
-        with app.test_request_context():
-            from indico.core.plugins import url_for_plugin
-            from indico.modules.events import Event
-            from indico.modules.events.registration.models.forms import RegistrationForm
-            from indico.web.flask.util import url_for
-            event = Event.get(ids['event'])
-            plain_url = url_for('event_registration.display_regform', RegistrationForm.get(ids['plain']))
-            oewg_url = url_for('event_registration.display_regform', RegistrationForm.get(ids['oewg']))
-            list_form = RegistrationForm.get(ids['list'])
-            pdf_url = url_for_plugin('oewg.participants_pdf', event)
-            xlsx_url = url_for_plugin('oewg.participants_xlsx', event)
-            indico_pdf = url_for('event_registration.registrations_pdf_export', list_form, export_type='table')
-            indico_xlsx = url_for('event_registration.registrations_excel_export', list_form)
-            registration_ids = [r.id for r in list_form.registrations]
-        counter = iter(range(10**6))
+    with app.test_request_context():
+        from indico.core.plugins import url_for_plugin
+        from indico.modules.events import Event
+        from indico.modules.events.registration.models.forms import RegistrationForm
+        from indico.web.flask.util import url_for
+        event = Event.get(ids['event'])
+        plain_url = url_for('event_registration.display_regform', RegistrationForm.get(ids['plain']))
+        oewg_url = url_for('event_registration.display_regform', RegistrationForm.get(ids['oewg']))
+        list_form = RegistrationForm.get(ids['list'])
+        pdf_url = url_for_plugin('oewg.participants_pdf', event)
+        xlsx_url = url_for_plugin('oewg.participants_xlsx', event)
+        indico_pdf = url_for('event_registration.registrations_pdf_export', list_form, export_type='table')
+        indico_xlsx = url_for('event_registration.registrations_excel_export', list_form)
+        registration_ids = [r.id for r in list_form.registrations]
+    counter = iter(range(10**6))
 
-        def _submission(extra):
-            def _data():
-                n = next(counter)
-                return None, ({'email': f'submit{n}@example.com', 'first_name': 'Sub', 'last_name': f'Mitter{n}',
-                               'consent_to_publish': 'all'} | extra)
-            return _data
+    def _submission(extra):
+        def _data():
+            n = next(counter)
+            return None, ({'email': f'submit{n}@example.com', 'first_name': 'Sub', 'last_name': f'Mitter{n}',
+                           'consent_to_publish': 'all'} | extra)
+        return _data
 
-        def _submit(url, extra):
-            # a new anonymous submission each time (a logged-in user may register only once)
-            import json
-            anonymous = app.test_client()
-            make = _submission(extra)
+    def _submit(url, extra):
+        # a new anonymous submission each time (a logged-in user may register only once)
+        import json
+        anonymous = app.test_client()
+        make = _submission(extra)
 
-            class _Client:
-                def open(self, url, method, data):
-                    __, payload = make()
-                    resp = anonymous.open(url, method='POST', data=json.dumps(payload),
-                                          content_type='application/json',
-                                          headers={'X-CSRF-Token': '00000000-0000-0000-0000-000000000000'})
-                    if resp.status_code != 200:
-                        print(resp.get_data(as_text=True)[:500], file=sys.stderr)
-                    return resp
-            return measure(app, _Client(), url, method='POST')
+        class _Client:
+            def open(self, url, method, data):
+                __, payload = make()
+                resp = anonymous.open(url, method='POST', data=json.dumps(payload),
+                                      content_type='application/json',
+                                      headers={'X-CSRF-Token': '00000000-0000-0000-0000-000000000000'})
+                if resp.status_code != 200:
+                    print(resp.get_data(as_text=True)[:500], file=sys.stderr)
+                return resp
+        return measure(app, _Client(), url, method='POST')
 
-        print(f'Registration benchmark ({REGISTRANTS} registrants)', flush=True)
-        report('Submitting a form: with the OEWG field vs. the same form without it',
-               _submit(oewg_url, {ids['oewg_field']: {'representation': 'member_state', 'delegation': 'JPN',
-                                                      'role': 'head', 'title': 'Ambassador'}}),
-               _submit(plain_url, {}), 1.1)
-        form = {'registration_id': registration_ids, 'csrf_token': csrf_token}
-        report(f'List of participants as PDF vs. Indico\'s registrant PDF export (table), {REGISTRANTS} registrants',
-               measure(app, client, pdf_url, rounds=3, warmup=1),
-               measure(app, client, indico_pdf, method='POST', data=form, rounds=1, warmup=0), 0.25)
-        report(f'List of participants as XLSX vs. Indico\'s XLSX export, {REGISTRANTS} registrants',
-               measure(app, client, xlsx_url, rounds=3, warmup=1),
-               measure(app, client, indico_xlsx, method='POST', data=form, rounds=3, warmup=1), 0.25)
-        at_1000 = measure(app, client, pdf_url, rounds=1, warmup=0)
-        _delete_registrations_beyond(app, ids['list'], 100)
-        at_100 = measure(app, client, pdf_url, rounds=1, warmup=0)
-        verdict = 'ok' if at_100.queries == at_1000.queries else 'MISSED'
-        print(f'SQL queries of the list of participants: {at_100.queries} at 100 registrants, '
-              f'{at_1000.queries} at {REGISTRANTS} (target: equal) {verdict}', flush=True)
+    print(f'Registration benchmark ({REGISTRANTS} registrants)', flush=True)
+    report('Submitting a form: with the OEWG field vs. the same form without it',
+           _submit(oewg_url, {ids['oewg_field']: {'representation': 'member_state', 'delegation': 'JPN',
+                                                  'role': 'head', 'title': 'Ambassador'}}),
+           _submit(plain_url, {}), 1.1)
+    form = {'registration_id': registration_ids, 'csrf_token': csrf_token}
+    report(f'List of participants as PDF vs. Indico\'s registrant PDF export (table), {REGISTRANTS} registrants',
+           measure(app, client, pdf_url, rounds=3, warmup=1),
+           measure(app, client, indico_pdf, method='POST', data=form, rounds=1, warmup=0), 0.25)
+    report(f'List of participants as XLSX vs. Indico\'s XLSX export, {REGISTRANTS} registrants',
+           measure(app, client, xlsx_url, rounds=3, warmup=1),
+           measure(app, client, indico_xlsx, method='POST', data=form, rounds=3, warmup=1), 0.25)
+    at_1000 = measure(app, client, pdf_url, rounds=1, warmup=0)
+    _delete_registrations_beyond(app, ids['list'], 100)
+    at_100 = measure(app, client, pdf_url, rounds=1, warmup=0)
+    verdict = 'ok' if at_100.queries == at_1000.queries else 'MISSED'
+    print(f'SQL queries of the list of participants: {at_100.queries} at 100 registrants, '
+          f'{at_1000.queries} at {REGISTRANTS} (target: equal) {verdict}', flush=True)
 
 
 if __name__ == '__main__':
