@@ -147,10 +147,13 @@ class DelegationField(RegistrationFormFieldBase):
 
     def check_quota(self, delegation, existing_registration=None, organisation=None):
         """Refuse a representative beyond the organisation's quota (if the field sets one)."""
-        from indico_oewg.registration.util import count_delegation_registrations
+        from indico_oewg.registration.util import count_delegation_registrations, lock_delegation
         quota = self.settings['organisation_quota']
         if not quota:
             return
+        # Counted under the delegation's lock, held until this request's registration (new or modified) is
+        # committed: two people joining the same delegation at once cannot both take the last seat.
+        lock_delegation(self.form_item, delegation)
         existing_id = existing_registration.id if existing_registration is not None else None
         if count_delegation_registrations(self.form_item, delegation, exclude_registration_id=existing_id) >= quota:
             organisation = organisation or find_accredited_organisation(self.event, delegation)

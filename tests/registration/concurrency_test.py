@@ -152,3 +152,60 @@ def test_quota_holds_under_concurrent_submissions(app):
         db.session.rollback()
         _delete_rows_added_since(before)
         assert _table_rows() == before
+
+
+@pytest.mark.usefixtures('database', 'smtp', 'connection_per_request')
+def test_quota_holds_when_registrations_change_delegation_at_once(app):
+    """Registrations moved to an organisation at the same moment cannot take more than its free seats."""
+    from indico.modules.events.registration.util import create_registration
+    before = _table_rows()
+    movers = 10
+    try:
+        regform_id, html_name, esa_id = _create_committed_session_form()
+        regform = RegistrationForm.get(regform_id)
+        admin = User(first_name='Quota', last_name='Admin', email='quota-admin@example.org', is_admin=True)
+        db.session.add(admin)
+
+        def _register(n, value):
+            return create_registration(regform, {'email': f'delegate-{n}@example.org', 'first_name': 'Delegate',
+                                                 'last_name': f'No {n}', html_name: value},
+                                       management=True, notify_user=False)
+
+        # ESA has one of its two seats taken; ten Japanese delegates will all move to ESA at once
+        _register(0, {'representation': 'igo', 'delegation': str(esa_id), 'role': 'representative'})
+        registrations = [_register(n, {'representation': 'member_state', 'delegation': 'JPN', 'role': 'adviser'})
+                         for n in range(1, movers + 1)]
+        db.session.commit()
+        admin_id = admin.id
+        urls = [url_for('event_registration.edit_registration', r) for r in registrations]
+        people = [(r.email, r.first_name, r.last_name) for r in registrations]
+        db.session.rollback()
+        start = threading.Barrier(movers)
+
+        def _move(n):
+            client = app.test_client()
+            with app.app_context(), client.session_transaction() as sess:
+                sess.set_session_user(User.get(admin_id))
+                sess['_csrf_token'] = token = f'quota-move-{n}'
+            email, first_name, last_name = people[n]
+            start.wait(timeout=60)
+            resp = client.post(urls[n], json={
+                'email': email, 'first_name': first_name, 'last_name': last_name,
+                html_name: {'representation': 'igo', 'delegation': str(esa_id), 'role': 'representative'},
+            }, headers={'X-CSRF-Token': token})
+            return resp.status_code, resp.get_data(as_text=True)
+
+        with ThreadPoolExecutor(max_workers=movers) as executor:
+            results = list(executor.map(_move, range(movers)))
+
+        statuses = sorted(status for status, __ in results)
+        assert statuses == [200] + [422] * (movers - 1), results
+        db.session.expire_all()
+        field = RegistrationFormField.query.filter_by(registration_form_id=regform_id, input_type=FIELD_TYPE).one()
+        at_esa = [r for r in Registration.query.filter_by(registration_form_id=regform_id, is_deleted=False)
+                  if r.data_by_field[field.id].data['delegation'] == str(esa_id)]
+        assert len(at_esa) == SEATS
+    finally:
+        db.session.rollback()
+        _delete_rows_added_since(before)
+        assert _table_rows() == before
