@@ -4,15 +4,11 @@
 
 from indico.modules.events.models.events import Event
 
-from indico_oewg.working_groups.models.sessions import WorkingGroupSession
-from indico_oewg.working_groups.models.working_groups import WorkingGroup
-
 
 def get_working_group(category):
     """Return the working group configured on a category, or ``None``."""
-    if category is None:
-        return None
-    return WorkingGroup.query.filter_by(category_id=category.id).first()
+    # The relationship (not a query) so that the many callers of one request share a single load.
+    return category.oewg_working_group if category is not None else None
 
 
 def is_session(event):
@@ -35,10 +31,3 @@ def get_sessions(working_group):
 def get_session_title(event):
     """The title of the session as the UN writes it, e.g. "Fourth session"."""
     return event.oewg_session.title if event.oewg_session else event.title
-
-
-def query_session_settings(working_group):
-    """Query the stored session settings of the events of a working group's category."""
-    return (WorkingGroupSession.query
-            .join(WorkingGroupSession.event)
-            .filter(Event.category_id == working_group.category_id, ~Event.is_deleted))
