@@ -109,9 +109,8 @@ def build(app):
     other_category = Category(parent=root, title='Conference (benchmark)')
     db.session.add_all([wg_category, other_category])
     db.session.flush()
-    working_group = create_working_group(wg_category, {'name': 'Open-ended working group (benchmark)',
-                                                       'resolution': '76/231', 'symbol_prefix': 'A/AC.294',
-                                                       'contact_email': 'oewg@example.org'}, user=user)
+    create_working_group(wg_category, {'name': 'Open-ended working group (benchmark)', 'resolution': '76/231',
+                                       'symbol_prefix': 'A/AC.294', 'contact_email': 'oewg@example.org'}, user=user)
     tz = pytz.timezone('Europe/Zurich')
 
     def event(category, title, day):

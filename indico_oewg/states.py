@@ -44,11 +44,6 @@ class State:
             return self.name_en
         return _ARTICLE_SUFFIX.sub('', self.unterm[language])
 
-    @property
-    def status_title(self):
-        from indico_oewg import _
-        return _('Member State') if self.is_member else _('Non-member observer State')
-
     def __str__(self):
         return self.name()
 

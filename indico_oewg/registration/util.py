@@ -52,15 +52,6 @@ def lock_delegation(field, delegation):
     db.session.execute(db.text('SELECT pg_advisory_xact_lock(hashtext(:key))'), {'key': key})
 
 
-def delegation_field_ids(event):
-    """Ids of every OEWG delegation field in an event's registration forms (deleted ones included)."""
-    from indico.modules.events.registration.models.forms import RegistrationForm
-    return [id_ for id_, in (db.session.query(RegistrationFormField.id)
-                             .join(RegistrationForm, RegistrationFormField.registration_form_id == RegistrationForm.id)
-                             .filter(RegistrationForm.event_id == event.id,
-                                     RegistrationFormField.input_type == FIELD_TYPE))]
-
-
 def get_user_delegations(event, user):
     """``(kind, code)`` of the delegations in the OEWG fields of a user's active registrations in a session."""
     from indico.modules.events.registration.models.forms import RegistrationForm

@@ -113,12 +113,3 @@ def _with_extension(filename, ext):
 def _clean(text):
     # NUL bytes cannot be stored in PostgreSQL text columns
     return re.sub(r'[ \t]+', ' ', text.replace('\x00', '')).strip()
-
-
-def guess_language(filename):
-    """Guess a file's language from a UN-style file name suffix (``..._fr.pdf``, ``...-ES.docx``), or ``None``."""
-    match = re.search(r'[_\-. ](ar|zh|ch|en|e|fr|f|ru|r|es|s)\.[a-z0-9]+$', filename or '', re.IGNORECASE)
-    if not match:
-        return None
-    code = match.group(1).lower()
-    return {'ch': 'zh', 'e': 'en', 'f': 'fr', 'r': 'ru', 's': 'es'}.get(code, code)

@@ -41,9 +41,6 @@ class RHObserversManageBase(RHManageOEWGSessionBase):
         return WPManageObservers.render_template(template, self.event, working_group=self.working_group,
                                                  session_title=get_session_title(self.event), **kwargs)
 
-    def _redirect_queue(self):
-        return redirect(url_for_plugin('oewg.manage_observers', self.event))
-
 
 class RHManageObservers(RHObserversManageBase):
     """The review queue of a session's observer requests."""

@@ -184,10 +184,6 @@ class ObserverRequest(db.Model):
     def locator(self):
         return dict(self.event.locator, request_id=self.id)
 
-    @property
-    def on_consideration_list(self):
-        return self.organisation.kind.needs_no_objection
-
     def __repr__(self):
         return format_repr(self, 'id', 'event_id', 'organisation_id', state=None)
 

@@ -262,13 +262,6 @@ class Statement(db.Model):
         return self.office
 
     @property
-    def delegation_key(self):
-        """A stable key of the delegation for filters: ``state:JPN``, ``organisation:<name>``, ``office:<text>``."""
-        value = {SpeakerKind.state: self.state_code, SpeakerKind.organisation: self.organisation_name}.get(
-            self.speaker_kind, self.office)
-        return f'{self.speaker_kind.name}:{value}'
-
-    @property
     def heading(self):
         """E.g. "Statement by the Philippines on behalf of multiple States"."""
         if self.on_behalf_of:
