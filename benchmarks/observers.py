@@ -11,65 +11,23 @@
 - the Chair's lists as PDF for 300 organisations against Indico's registrant PDF export (table) of 300
   registrations (target <= 0.25x).
 
-It uses its own database (OEWG_BENCH_DB, default postgresql://postgres@127.0.0.1/oewg_bench_observers, created
-afresh on every run) and Redis (OEWG_BENCH_REDIS, default redis://127.0.0.1:6379/12). Times are medians of
-OEWG_BENCH_ROUNDS (default 5) requests after a warm-up, through Flask's test client, logged in as an administrator.
+Database, Redis, SMTP sink and rounds: see benchmarks/harness.py (OEWG_BENCH_PG, OEWG_BENCH_REDIS,
+OEWG_BENCH_ROUNDS). Times are medians after a warm-up, through Flask's test client, logged in as an administrator.
 """
 
-import os
-import statistics
 import sys
-import tempfile
-import time
 import uuid
-from contextlib import contextmanager
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
 import pytz
-import sqlalchemy as sa
-from sqlalchemy import event as sa_event
 
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_URI = os.environ.get('OEWG_BENCH_DB', 'postgresql://postgres@127.0.0.1/oewg_bench_observers')
-REDIS = os.environ.get('OEWG_BENCH_REDIS', 'redis://127.0.0.1:6379/12')
-ROUNDS = int(os.environ.get('OEWG_BENCH_ROUNDS', '5'))
+sys.path.insert(0, str(ROOT))
 
-
-def _recreate_database():
-    url = sa.engine.make_url(DB_URI)
-    admin = sa.create_engine(url.set(database='postgres'), isolation_level='AUTOCOMMIT')
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{url.database}"'))
-        conn.execute(sa.text(f'CREATE DATABASE "{url.database}"'))
-    admin.dispose()
-    engine = sa.create_engine(url, isolation_level='AUTOCOMMIT')
-    with engine.connect() as conn:
-        conn.execute(sa.text('CREATE EXTENSION unaccent'))
-        conn.execute(sa.text('CREATE EXTENSION pg_trgm'))
-    engine.dispose()
-
-
-def _make_app(tmp):
-    os.environ.setdefault('SQLALCHEMY_SILENCE_UBER_WARNING', '1')
-    from indico.web.flask.app import configure_db, make_app
-    app = make_app(testing=True, config_override={
-        'BASE_URL': 'http://localhost',
-        'SMTP_SERVER': ('localhost', 0),
-        'TEMP_DIR': tmp, 'CACHE_DIR': tmp,
-        'REDIS_CACHE_URL': REDIS,
-        'STORAGE_BACKENDS': {'default': f'fs:{tmp}'},
-        'ATTACHMENT_STORAGE': 'default',
-        'PLUGINS': {'oewg'},
-        'SECRET_KEY': os.urandom(16),
-        'SMTP_USE_CELERY': False,
-        'NO_REPLY_EMAIL': 'noreply@example.com',
-    })
-    app.config['SQLALCHEMY_DATABASE_URI'] = DB_URI
-    configure_db(app)
-    return app
+from benchmarks.harness import ROUNDS, bench_app, logged_in_client, measure  # noqa: E402
 
 
 def _pdf_letter():
@@ -86,7 +44,6 @@ def _seed():
     from werkzeug.datastructures import FileStorage
 
     from indico.core.db import db
-    from indico.core.db.sqlalchemy.util.management import create_all_tables
     from indico.modules.categories import Category
     from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.models.events import Event, EventType
@@ -100,8 +57,6 @@ def _seed():
     from indico_oewg.observers.operations import confirm_request, create_organisation, create_request
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
-    create_all_tables(db, verbose=False)
-    db.session.commit()
     admin = User(first_name='Bench', last_name='Admin', email='bench.admin@example.org', is_admin=True)
     requester = User(first_name='Rita', last_name='Requester', email='rita@example.org')
     category = Category(parent=Category.get_root(), title='OEWG benchmark')
@@ -173,55 +128,14 @@ def _seed():
     return ids
 
 
-@contextmanager
-def _count_queries(engine):
-    count = [0]
-
-    def _before(*args, **kwargs):
-        count[0] += 1
-    sa_event.listen(engine, 'before_cursor_execute', _before)
-    try:
-        yield count
-    finally:
-        sa_event.remove(engine, 'before_cursor_execute', _before)
-
-
-def _measure(app, client, url, expect_type=None):
-    from indico.core.db import db
-    with app.app_context():
-        engine = db.engine
-    for _ in range(2):  # warm-up (templates, caches)
-        resp = client.get(url)
-        assert resp.status_code == 200, (url, resp.status_code)
-    times = []
-    with _count_queries(engine) as queries:
-        for _ in range(ROUNDS):
-            start = time.perf_counter()
-            resp = client.get(url)
-            resp.get_data()
-            times.append(time.perf_counter() - start)
-            assert resp.status_code == 200
-    if expect_type:
-        assert resp.headers['Content-Type'].startswith(expect_type), resp.headers['Content-Type']
-    return statistics.median(times), queries[0] // ROUNDS
-
-
 def main():
-    sys.path.insert(0, str(ROOT))
-    with tempfile.TemporaryDirectory() as tmp:
-        print(f'Preparing {DB_URI} ...', flush=True)
-        _recreate_database()
-        app = _make_app(tmp)
+    with bench_app('oewg_bench_observers') as app:
         with app.test_request_context():
             from indico.core.plugins import plugin_engine
             with plugin_engine.get_plugin('oewg').plugin_context():
                 ids = _seed()
         from indico.web.flask.util import url_for
-        client = app.test_client()
-        with client.session_transaction() as sess:
-            with app.app_context():
-                from indico.modules.users import User
-                sess.set_session_user(User.get(ids['admin']))
+        client = logged_in_client(app, ids['admin'])
         with app.test_request_context():
             urls = {
                 'queue50': url_for('plugin_oewg.manage_observers', event_id=ids['queue50']),
@@ -232,8 +146,10 @@ def main():
                 'regpdf300': url_for('event_registration.registrations_pdf_export', event_id=ids['regform300'][0],
                                      reg_form_id=ids['regform300'][1], export_type='table'),
             }
-        results = {name: _measure(app, client, url, 'application/pdf' if 'pdf' in name or 'lists' in name else None)
-                   for name, url in urls.items()}
+        results = {}
+        for name, url in urls.items():
+            measured = measure(app, client, url)
+            results[name] = (measured.seconds, measured.queries)
 
     def _row(label, name):
         seconds, queries = results[name]
