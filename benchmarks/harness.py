@@ -4,6 +4,7 @@
 
 """What every benchmark needs: a throw-away database, an Indico app with the plugin, timing and query counts.
 
+Indico runs in production mode (not its testing mode, which turns off its per-request caches).
 Pages are measured in one process through Flask's test client, logged in, after warm-up requests; the median of
 OEWG_BENCH_ROUNDS requests (default 5) is reported. No app context stays open around the timed requests (the test
 client would reuse it and the times would come out too low). PostgreSQL: OEWG_BENCH_PG (a libpq URI of the server,
@@ -62,7 +63,7 @@ def bench_app(name):
     """An Indico app with the plugin on a fresh database whose tables exist; yields the app."""
     from indico.core.db import db
     from indico.core.db.sqlalchemy.util.management import create_all_tables
-    from indico.web.flask.app import configure_db, make_app
+    from indico.web.flask.app import make_app
 
     from pytest_localserver.smtp import Server as SMTPServer
 
@@ -70,21 +71,26 @@ def bench_app(name):
     smtp = SMTPServer(host='127.0.0.1')
     smtp.start()
     with bench_database(name) as uri, tempfile.TemporaryDirectory(prefix='oewg-bench-') as tmp:
-        app = make_app(testing=True, config_override={
+        # Production mode (not Indico's testing mode, which turns off its per-request caches): the settings
+        # come from the overrides alone.
+        os.environ['INDICO_CONFIG'] = os.devnull
+        app = make_app(config_override={
+            'SQLALCHEMY_DATABASE_URI': uri,
             'BASE_URL': 'http://localhost',
             'SMTP_SERVER': tuple(smtp.addr[:2]),
             'TEMP_DIR': tmp,
             'CACHE_DIR': tmp,
+            'LOG_DIR': tmp,
             'REDIS_CACHE_URL': REDIS,
+            'CELERY_BROKER': REDIS,
             'STORAGE_BACKENDS': {'default': f'fs:{tmp}'},
             'ATTACHMENT_STORAGE': 'default',
             'PLUGINS': {'oewg'},
             'SECRET_KEY': os.urandom(16),
             'SMTP_USE_CELERY': False,
             'NO_REPLY_EMAIL': 'noreply@example.com',
+            'SUPPORT_EMAIL': 'support@example.com',
         })
-        app.config['SQLALCHEMY_DATABASE_URI'] = uri
-        configure_db(app)
         with app.app_context():
             create_all_tables(db, verbose=False)
             db.session.commit()
@@ -101,7 +107,7 @@ def logged_in_client(app, user_id):
     """A test client with a user logged in."""
     from indico.modules.users import User
     client = app.test_client()
-    with app.app_context(), client.session_transaction() as sess:
+    with app.test_request_context(), client.session_transaction() as sess:
         sess.set_session_user(User.get(user_id))
     return client
 
