@@ -6,7 +6,7 @@
 
     .venv/bin/python benchmarks/statements.py
 
-Creates a throw-away database (PostgreSQL on 127.0.0.1, user postgres; OEWG_BENCH_PG to change), fills it,
+Creates a throw-away database (see benchmarks/harness.py: OEWG_BENCH_PG, OEWG_BENCH_REDIS), fills it,
 times each page with Flask's test client (logged in, after warm-up, medians) and prints ratios:
 
 - a session page with 2,000 statements x 2 languages vs. Indico's contribution list of 2,000 contributions;
@@ -17,54 +17,20 @@ times each page with Flask's test client (logged in, after warm-up, medians) and
 """
 
 import os
-import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 
 ROOT = Path(__file__).resolve().parent.parent
-PG = os.environ.get('OEWG_BENCH_PG', 'postgresql://postgres@127.0.0.1')
-DB = f'oewg_bench_statements_{os.getpid()}'
-REDIS = os.environ.get('OEWG_BENCH_REDIS', 'redis://127.0.0.1:6379/12')
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.harness import bench_app, logged_in_client, measure  # noqa: E402
+
+
 TARGETS = {'list': 0.1, 'page': 1.5, 'queries': 15, 'search': 1.0}
 HIT_WORD = 'heliopause'
 MISS_WORD = 'xylophonist'
-
-
-def psql(sql, db='postgres'):
-    subprocess.run(['psql', f'{PG}/{db}', '-q', '-v', 'ON_ERROR_STOP=1', '-c', sql], check=True,
-                   stdout=subprocess.DEVNULL)
-
-
-def write_config(tmp):
-    conf = tmp / 'indico.conf'
-    for sub in ('cache', 'tmp', 'log', 'files'):
-        (tmp / sub).mkdir()
-    conf.write_text(f'''
-SQLALCHEMY_DATABASE_URI = '{PG}/{DB}'
-SECRET_KEY = 'benchmark-only-not-secret-0123456789abcdef'
-BASE_URL = 'http://localhost'
-REDIS_CACHE_URL = '{REDIS}'
-CELERY_BROKER = '{REDIS}'
-CACHE_DIR = '{tmp}/cache'
-TEMP_DIR = '{tmp}/tmp'
-LOG_DIR = '{tmp}/log'
-STORAGE_BACKENDS = {{'default': 'fs:{tmp}/files'}}
-ATTACHMENT_STORAGE = 'default'
-ENABLE_ROOMBOOKING = False
-DEFAULT_TIMEZONE = 'Europe/Zurich'
-SMTP_SERVER = ('localhost', 25)
-NO_REPLY_EMAIL = 'noreply@example.org'
-SUPPORT_EMAIL = 'support@example.org'
-PLUGINS = {{'oewg'}}
-SYSTEM_NOTICES_URL = None
-''')
-    import indico
-    (tmp / 'logging.yaml').write_text((Path(indico.__file__).parent / 'logging.yaml.sample').read_text())
-    return conf
 
 
 def _copy_rows(table, template_id, count, overrides, where_col='id'):
@@ -173,61 +139,15 @@ def build(app):
             'other_category_id': other_category.id, 'root_id': root.id}
 
 
-def measure(app, client, url, runs):
-    from indico.core.db import db
-    from sqlalchemy import event as sa_event
-    counter = {'n': 0}
-
-    def _count(*args, **kwargs):
-        counter['n'] += 1
-
-    for __ in range(2):  # warm-up
-        resp = client.get(url)
-        assert resp.status_code == 200, (url, resp.status_code)
-    times = []
-    with app.app_context():
-        engine = db.engine
-    sa_event.listen(engine, 'before_cursor_execute', _count)
-    try:
-        for __ in range(runs):
-            counter['n'] = 0
-            start = time.perf_counter()
-            resp = client.get(url)
-            times.append(time.perf_counter() - start)
-            assert resp.status_code == 200
-        queries = counter['n']
-    finally:
-        sa_event.remove(engine, 'before_cursor_execute', _count)
-    return statistics.median(times), queries, len(resp.get_data())
-
-
 def main():
-    os.environ.setdefault('SQLALCHEMY_SILENCE_UBER_WARNING', '1')
-    tmp = Path(tempfile.mkdtemp(prefix='oewg-bench-'))
-    psql(f'CREATE DATABASE {DB}')
-    try:
-        psql('CREATE EXTENSION unaccent; CREATE EXTENSION pg_trgm', db=DB)
-        os.environ['INDICO_CONFIG'] = str(write_config(tmp))
-        print('Preparing the database (indico db prepare)...', flush=True)
-        subprocess.run([str(Path(sys.executable).parent / 'indico'), 'db', 'prepare'], check=True,
-                       stdout=subprocess.DEVNULL, env=os.environ | {'PYTHONPATH': str(ROOT)})
-        run(tmp)
-    finally:
-        from indico.core.db import db
-        try:
-            db.session.remove()
-            db.engine.dispose()
-        except Exception:  # noqa: BLE001 - outside an app context there is nothing to close
-            pass
-        psql(f'DROP DATABASE IF EXISTS {DB} WITH (FORCE)')
+    with bench_app('oewg_bench_statements') as app:
+        return run(app)
 
 
-def run(tmp):
+def run(app):
     from indico.core.plugins import plugin_engine
-    from indico.web.flask.app import make_app
     from indico.web.flask.util import url_for
 
-    app = make_app()
     with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
         print('Creating 20,000 statements and 20,000 contributions...', flush=True)
         start = time.perf_counter()
@@ -258,10 +178,7 @@ def run(tmp):
                                            type=['contribution', 'subcontribution'],
                                            category_id=ids['other_category_id']),
         }
-    client = app.test_client()
-    from indico.modules.users import User
-    with app.test_request_context(), client.session_transaction() as sess:
-        sess.set_session_user(User.get(ids['user_id']))
+    client = logged_in_client(app, ids['user_id'])
     if show := os.environ.get('OEWG_BENCH_PROFILE'):
         import cProfile
         import pstats
@@ -284,8 +201,8 @@ def run(tmp):
     results = {}
     for key, url in urls.items():
         runs = 3 if key == 'contributions_2000' else 7
-        results[key] = measure(app, client, url, runs)
-        seconds, queries, size = results[key]
+        measured = measure(app, client, url, rounds=runs)
+        results[key] = seconds, queries, size = measured.seconds, measured.queries, measured.size
         print(f'  {key:<22} {seconds * 1000:8.0f} ms  {queries:4d} queries  {size / 1024:8.0f} KiB', flush=True)
 
     def ratio(a, b):

@@ -16,7 +16,10 @@ fi
 export OEWG_BENCH_REDIS=$REDIS_URL_BASE/12 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=$ROOT
 benches=("$@")
 [[ ${#benches[@]} -gt 0 ]] || benches=(statements observers registration)
+# Every benchmark runs even when an earlier one misses a target; the exit status says whether any did.
+status=0
 for name in "${benches[@]}"; do
     log "Benchmark: $name"
-    "$PY" "benchmarks/$name.py"
+    "$PY" "benchmarks/$name.py" || status=1
 done
+exit $status
