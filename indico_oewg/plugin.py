@@ -30,12 +30,16 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.menu.sections, self._extend_event_management_sections, sender='event-management-sidemenu')
         self.connect(signals.menu.items, self._extend_event_management_menu, sender='event-management-sidemenu')
         self.connect(signals.menu.items, self._extend_category_management_menu, sender='category-management-sidemenu')
+        from indico_oewg.working_groups import clone as working_groups_clone
+        self.connect(signals.event_management.get_cloners, working_groups_clone.get_cloners)
         # Statements
         from indico_oewg.statements import receivers as statements
         self.connect(signals.menu.items, statements.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, statements.conference_menu)
         self.template_hook('meeting-body', statements.meeting_body)
         self.connect(signals.users.merged, statements.merge_users)
+        from indico_oewg.statements import clone as statements_clone
+        self.connect(signals.event_management.get_cloners, statements_clone.get_cloners)
         # Observers
         from indico_oewg.observers import receivers as observers
         self.connect(signals.core.import_tasks, observers.import_tasks)
@@ -54,6 +58,8 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.users.merged, registration.users_merged)
         self.connect(signals.acl.can_manage, registration.can_manage_event, sender=Event)
         self.connect(signals.menu.items, registration.management_menu, sender='event-management-sidemenu')
+        from indico_oewg.registration import clone as registration_clone
+        self.connect(signals.event_management.get_cloners, registration_clone.get_cloners)
         # the field's JavaScript on every registration page: the form editor fails on an unknown field type
         from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
         self.inject_bundle('main.js', WPManageRegistration)
