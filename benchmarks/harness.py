@@ -117,6 +117,8 @@ class Measurement:
     seconds: float
     queries: int
     size: int
+    #: the queries that read or write the plugin's own tables (the rest is Indico's page frame, access checks...)
+    own_queries: int = 0
 
 
 def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=2, status=200):
@@ -124,10 +126,11 @@ def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=
     from indico.core.db import db
     with app.app_context():
         engine = db.engine
-    counter = [0]
+    counter = [0, 0]
 
-    def _count(*args, **kwargs):
+    def _count(conn, cursor, statement, *args, **kwargs):
         counter[0] += 1
+        counter[1] += 'plugin_oewg.' in statement
 
     def _request():
         resp = client.open(url, method=method, data=data() if callable(data) else data)
@@ -140,13 +143,13 @@ def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=
     sa.event.listen(engine, 'before_cursor_execute', _count)
     try:
         for __ in range(rounds):
-            counter[0] = 0
+            counter[:] = [0, 0]
             start = time.perf_counter()
             resp = _request()
             times.append(time.perf_counter() - start)
     finally:
         sa.event.remove(engine, 'before_cursor_execute', _count)
-    return Measurement(statistics.median(times), counter[0], len(resp.get_data()))
+    return Measurement(statistics.median(times), counter[0], len(resp.get_data()), counter[1])
 
 
 def report(title, ours, theirs, target):
