@@ -3,6 +3,7 @@
 # Licensed under the MIT License; see the LICENSE file.
 
 from flask import session
+from sqlalchemy import event as sqlalchemy_event
 
 from indico.core import signals
 from indico.core.plugins import IndicoPlugin, url_for_plugin
@@ -38,6 +39,10 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.event.sidemenu, statements.conference_menu)
         self.template_hook('meeting-body', statements.meeting_body)
         self.connect(signals.users.merged, statements.merge_users)
+        self.connect(signals.core.after_commit, statements.after_commit)
+        from indico_oewg.statements.models.statements import Statement
+        for change in ('after_insert', 'after_update', 'after_delete'):
+            sqlalchemy_event.listen(Statement, change, statements.statement_changed)
         from indico_oewg.statements import clone as statements_clone
         self.connect(signals.event_management.get_cloners, statements_clone.get_cloners)
         # Observers

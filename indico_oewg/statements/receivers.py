@@ -4,7 +4,7 @@
 
 """Signal receivers of the statements archive (connected in plugin.py)."""
 
-from flask import session
+from flask import g, session
 
 from indico.core.plugins import render_plugin_template, url_for_plugin
 from indico.modules.events.layout.util import MenuEntryData
@@ -46,3 +46,20 @@ def merge_users(target, source, **kwargs):
     from indico_oewg.statements.models.submitters import StatementSubmitter
     Statement.query.filter_by(submitter_id=source.id).update({Statement.submitter_id: target.id})
     StatementSubmitter.query.filter_by(user_id=source.id).update({StatementSubmitter.user_id: target.id})
+
+
+def statement_changed(mapper, connection, statement):
+    """A statement was added, changed or deleted: its session's cached delegations are stale.
+
+    Dropped at once (later reads in this transaction see the change) and again after the commit, in case another
+    request cached the old list in between.
+    """
+    from indico_oewg.statements.util import forget_session_delegations
+    forget_session_delegations([statement.event_id])
+    g.setdefault('oewg_changed_sessions', set()).add(statement.event_id)
+
+
+def after_commit(sender, **kwargs):
+    from indico_oewg.statements.util import forget_session_delegations
+    if changed := g.pop('oewg_changed_sessions', None):
+        forget_session_delegations(changed)

@@ -5,21 +5,34 @@
 """Queries and helpers of the statements archive."""
 
 from dataclasses import dataclass, field
+from datetime import timedelta
+from urllib.parse import quote
 
 from flask import session
-from sqlalchemy.orm import contains_eager, defer, subqueryload
+from markupsafe import Markup, escape
+from sqlalchemy.dialects.postgresql import aggregate_order_by
+from sqlalchemy.dialects.postgresql import array as pg_array
+from sqlalchemy.orm import contains_eager, defer, joinedload, subqueryload
 
+from indico.core.cache import make_scoped_cache
 from indico.core.db import db
+from indico.core.plugins import url_for_plugin
 from indico.modules.events.models.events import Event
 from indico.util.date_time import format_date
 
 from indico_oewg import _
-from indico_oewg.states import find_state, get_state
+from indico_oewg.states import find_state
 from indico_oewg.statements.models.agenda_items import AgendaItem
-from indico_oewg.statements.models.files import LANGUAGE_LABELS, LANGUAGE_ORDER, StatementFile
+from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
 from indico_oewg.statements.models.statements import (SEARCH_VECTOR_SQL, SpeakerKind, Statement, StatementStatus,
-                                                      organisation_display_name, state_display_name)
+                                                      speaker_display_name, speaker_value, statement_heading)
 from indico_oewg.working_groups.util import get_session_title, get_working_group
+
+
+#: The delegations of a session's published statements (its filter choices), by event id
+_delegations_cache = make_scoped_cache('oewg-statement-delegations')
+#: How long they are kept at most, should a change ever be missed (a statement is also dropped when changed)
+DELEGATIONS_CACHE_TTL = timedelta(hours=6)
 
 
 class StatementError(ValueError):
@@ -37,11 +50,7 @@ class Delegation:
 
     @property
     def name(self):
-        if self.kind == SpeakerKind.state:
-            return state_display_name(get_state(self.value))
-        elif self.kind == SpeakerKind.organisation:
-            return organisation_display_name(self.value)
-        return self.value
+        return speaker_display_name(self.kind, self.value)
 
     @property
     def key(self):
@@ -56,9 +65,7 @@ class Delegation:
 
     @classmethod
     def of(cls, statement):
-        value = {SpeakerKind.state: statement.state_code,
-                 SpeakerKind.organisation: statement.organisation_name}.get(statement.speaker_kind, statement.office)
-        return cls(statement.speaker_kind, value, statement.organisation_id)
+        return cls(statement.speaker_kind, statement.speaker_value, statement.organisation_id)
 
     @classmethod
     def from_key(cls, key):
@@ -165,16 +172,22 @@ def can_see_statement(statement, user=None):
 
 # --- queries -----------------------------------------------------------------------------------------------------
 
-def query_statements(*, published_only=True, with_files=True):
-    """Statements with their agenda item (and files) loaded: two queries however many there are."""
+def published_statements():
+    """Published statements joined with their agenda item, in delivery order (no loader options)."""
+    return (Statement.query
+            .join(Statement.agenda_item)
+            .filter(Statement.status == StatementStatus.published)
+            .order_by(AgendaItem.position, AgendaItem.id, Statement.position))
+
+
+def query_statements(*, published_only=True):
+    """Statements with their agenda item and files loaded: two queries however many there are."""
     query = (Statement.query
              .join(Statement.agenda_item)
              .options(defer(Statement.search_text),
-                      contains_eager(Statement.agenda_item))
+                      contains_eager(Statement.agenda_item),
+                      subqueryload(Statement.files).defer(StatementFile.extracted_text))
              .order_by(AgendaItem.position, AgendaItem.id, Statement.position))
-    if with_files:
-        # one query for all files however many statements (selectinload batches by 500)
-        query = query.options(subqueryload(Statement.files).defer(StatementFile.extracted_text))
     if published_only:
         query = query.filter(Statement.status == StatementStatus.published)
     return query
@@ -216,18 +229,47 @@ def get_agenda_items(event):
     return AgendaItem.query.filter_by(event_id=event.id).order_by(AgendaItem.position, AgendaItem.id).all()
 
 
-def delegation_choices(query):
-    """The delegations of the statements a query selects, for a filter: ``[(key, name)]`` sorted by name."""
-    rows = (query.with_entities(Statement.speaker_kind, Statement.state_code, Statement.organisation_name,
-                                Statement.office)
-            .order_by(None)
-            .distinct())
-    seen = {}
-    for kind, code, organisation, office in rows:
-        value = {SpeakerKind.state: code, SpeakerKind.organisation: organisation}.get(kind, office)
-        delegation = Delegation(kind, value)
-        seen[delegation.key] = delegation.name
-    return sorted(seen.items(), key=lambda item: item[1].casefold().removeprefix('the '))
+def published_delegation_choices(event_ids):
+    """The delegations with published statements at these sessions, for a filter: ``[(key, name)]`` by name.
+
+    Kept per session in the cache until its statements change (see :func:`forget_session_delegations`): the archive
+    offers them on every page view and finding them means reading every statement of the working group.
+    """
+    cached = _delegations_cache.get_dict(*map(str, event_ids))
+    missing = [event_id for event_id in event_ids if cached[str(event_id)] is None]
+    if missing:
+        found = {str(event_id): [] for event_id in missing}
+        rows = (db.session.query(Statement.event_id, Statement.speaker_kind, Statement.state_code,
+                                 Statement.organisation_name, Statement.office)
+                .filter(Statement.event_id.in_(missing), Statement.status == StatementStatus.published)
+                .distinct())
+        for event_id, kind, *columns in rows:
+            found[str(event_id)].append((int(kind), speaker_value(kind, *columns)))
+        _delegations_cache.set_many(found, timeout=DELEGATIONS_CACHE_TTL)
+        cached.update(found)
+    delegations = {Delegation(SpeakerKind(kind), value) for pairs in cached.values() for kind, value in pairs}
+    return _sorted_choices({delegation.key: delegation.name for delegation in delegations})
+
+
+def forget_session_delegations(event_ids):
+    """Drop the cached delegations of sessions whose statements changed."""
+    if event_ids:
+        _delegations_cache.delete_many(*map(str, event_ids))
+
+
+def archive_filter_choices(event_ids):
+    """The archive's filter choices over the published statements of these sessions: ``(delegations, agenda item
+    titles)``; the titles straight from the agenda items (no join over every statement).
+    """
+    titles = (db.session.query(AgendaItem.title)
+              .filter(AgendaItem.event_id.in_(event_ids),
+                      AgendaItem.statements.any(Statement.status == StatementStatus.published))
+              .distinct())
+    return published_delegation_choices(event_ids), sorted(title for title, in titles)
+
+
+def _sorted_choices(names):
+    return sorted(names.items(), key=lambda item: item[1].casefold().removeprefix('the '))
 
 
 def get_session_events(working_group, user=None):
@@ -236,7 +278,7 @@ def get_session_events(working_group, user=None):
     user = session.user if user is None else user
     events = (Event.query
               .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
-              .options(subqueryload(Event.acl_entries))
+              .options(subqueryload(Event.acl_entries), joinedload(Event.oewg_session))
               .order_by(Event.start_dt, Event.id)
               .all())
     # the feature setting of every event at once instead of one query per event
@@ -272,85 +314,97 @@ def next_position(agenda_item):
 
 
 
-class Links:
-    """Build statement and file URLs without a routing lookup per link (thousands on a session page)."""
+def statement_lines(query):
+    """What a statement list shows of each statement the query selects, in one query: the statement's columns, its
+    agenda item's title and position and its files (``[[id, language, filename], ...]`` in the UN's language order).
+
+    Plain rows, not ORM objects: a session page lists thousands of statements and loading full objects (and their
+    files) is several times slower. ``query`` is a :func:`published_statements`-style query without loader options;
+    the result is a query of rows.
+    """
+    files = StatementFile.__table__
+    file_list = (db.select(db.func.json_agg(aggregate_order_by(
+                     db.func.json_build_array(files.c.id, files.c.language, files.c.filename),
+                     db.func.array_position(pg_array(LANGUAGE_ORDER), files.c.language))))
+                 .where(files.c.statement_id == Statement.id)
+                 .scalar_subquery())
+    return query.with_entities(Statement.id, Statement.event_id, Statement.agenda_item_id, Statement.position,
+                               Statement.speaker_kind, Statement.state_code, Statement.organisation_name,
+                               Statement.office, Statement.on_behalf_of, Statement.date, Statement.meeting,
+                               Statement.title, AgendaItem.title.label('agenda_item_title'),
+                               AgendaItem.position.label('agenda_item_position'),
+                               file_list.label('files'))
+
+
+class StatementListRenderer:
+    """The ``<li>`` lines of statement lists, built here rather than in Jinja.
+
+    A session page lists up to thousands of statements: every Jinja call in a plugin template goes through the
+    plugin-context wrapper, and URL building, translations and escaping per line add up, so whatever repeats
+    (headings of the same delegation, dates, URL patterns, language labels) is computed once.
+    """
 
     _SID, _FID, _NAME = 987654321, 987654322, 'F1L3N4M3'
 
     def __init__(self):
-        self._bases = {}
+        self._headings = {}
+        self._dates = {}
+        self._urls = {}
+        self._labels = {}
+        self._filenames = {}
 
-    def _base(self, endpoint, event_id, **kwargs):
-        from indico.core.plugins import url_for_plugin
-        key = (endpoint, event_id)
-        if key not in self._bases:
-            self._bases[key] = url_for_plugin(endpoint, event_id=event_id, statement_id=self._SID, **kwargs)
-        return self._bases[key]
+    def _url_parts(self, event_id):
+        # the URLs of one event split around the ids, from a single routing lookup each
+        if event_id not in self._urls:
+            statement = url_for_plugin('oewg.statement', event_id=event_id, statement_id=self._SID)
+            file = url_for_plugin('oewg.download_statement_file', event_id=event_id, statement_id=self._SID,
+                                  file_id=self._FID, filename=self._NAME)
+            file_pre, file_rest = file.split(str(self._SID), 1)
+            file_mid, file_rest = file_rest.split(str(self._FID), 1)
+            self._urls[event_id] = (statement.split(str(self._SID), 1),
+                                    (file_pre, file_mid, *file_rest.split(self._NAME, 1)))
+        return self._urls[event_id]
 
-    def statement(self, statement):
-        return self._base('oewg.statement', statement.event_id).replace(str(self._SID), str(statement.id), 1)
+    def _heading(self, line):
+        key = (line.speaker_kind, line.state_code, line.organisation_name, line.office, line.on_behalf_of)
+        if key not in self._headings:
+            name = speaker_display_name(line.speaker_kind, speaker_value(*key[:4]))
+            self._headings[key] = escape(statement_heading(name, line.on_behalf_of))
+        return self._headings[key]
 
-    def file(self, statement, file):
-        from urllib.parse import quote
-        base = self._base('oewg.download_statement_file', statement.event_id, file_id=self._FID,
-                          filename=self._NAME)
-        return (base.replace(str(self._SID), str(file.statement_id), 1).replace(str(self._FID), str(file.id), 1)
-                .replace(self._NAME, quote(file.filename), 1))
+    def _date(self, date):
+        if date not in self._dates:
+            self._dates[date] = escape(format_date(date, 'long'))
+        return self._dates[date]
 
+    def _label(self, language):
+        if language not in self._labels:
+            self._labels[language] = escape(language_label(language))
+        return self._labels[language]
 
-def format_dates(statements):
-    """Each distinct date of the statements formatted once (``{date: '9 May 2022'}``)."""
-    return {d: format_date(d, 'long') for d in {s.date for s in statements if s.date}}
+    def _filename(self, filename):
+        if filename not in self._filenames:
+            self._filenames[filename] = escape(quote(filename))
+        return self._filenames[filename]
 
-
-@dataclass(frozen=True)
-class FileLink:
-    """What a list needs of a statement file (loading thousands of full ORM objects is slow)."""
-
-    id: int
-    statement_id: int
-    language: str
-    filename: str
-
-    @property
-    def language_label(self):
-        return LANGUAGE_LABELS.get(self.language) or _('Other language')
-
-
-def get_file_links(statement_ids):
-    """``{statement id: [FileLink, ...]}`` in the UN's language order, in one query."""
-    links = {}
-    if not statement_ids:
-        return links
-    rows = (db.session.query(StatementFile.id, StatementFile.statement_id, StatementFile.language,
-                             StatementFile.filename)
-            .filter(StatementFile.statement_id.in_(statement_ids)))
-    for row in sorted(rows, key=lambda r: LANGUAGE_ORDER.index(r.language)):
-        links.setdefault(row.statement_id, []).append(FileLink(row.id, row.statement_id, row.language,
-                                                               row.filename))
-    return links
-
-
-def render_statement_items(statements, files, links, dates):
-    """The ``<li>`` lines of a statement list, built here rather than in Jinja.
-
-    A session page lists up to thousands of statements; every Jinja call in a plugin template goes through the
-    plugin-context wrapper, which made the page several times slower than this.
-    """
-    from markupsafe import Markup, escape
-    out = []
-    for statement in statements:
-        parts = [f'<li class="oewg-statement" id="statement-{statement.id}">'
-                 f'<a href="{escape(links.statement(statement))}">{escape(statement.heading)}</a>']
-        if statement.title:
-            parts.append(f' — <em>{escape(statement.title)}</em>')
-        if statement.date:
-            parts.append(f' · {escape(dates[statement.date])}')
-        if statement.meeting:
-            parts.append(f' · {escape(statement.meeting)}')
-        for file in files.get(statement.id, ()):
-            parts.append(f' <a class="i-button text-color subtle icon-file-pdf" lang="{file.language}" '
-                         f'href="{escape(links.file(statement, file))}">{escape(file.language_label)}</a>')
-        parts.append('</li>')
-        out.append(''.join(parts))
-    return Markup('\n'.join(out))
+    def render(self, lines):
+        """HTML of the lines (from :func:`statement_lines`)."""
+        out = []
+        for line in lines:
+            (statement_pre, statement_post), (file_pre, file_mid, file_name_pre, file_post) = \
+                self._url_parts(line.event_id)
+            parts = [f'<li class="oewg-statement" id="statement-{line.id}">'
+                     f'<a href="{statement_pre}{line.id}{statement_post}">{self._heading(line)}</a>']
+            if line.title:
+                parts.append(f' — <em>{escape(line.title)}</em>')
+            if line.date:
+                parts.append(f' · {self._date(line.date)}')
+            if line.meeting:
+                parts.append(f' · {escape(line.meeting)}')
+            for file_id, language, filename in line.files or ():
+                parts.append(f' <a class="i-button text-color subtle icon-file-pdf" lang="{escape(language)}" '
+                             f'href="{file_pre}{line.id}{file_mid}{file_id}{file_name_pre}'
+                             f'{self._filename(filename)}{file_post}">{self._label(language)}</a>')
+            parts.append('</li>')
+            out.append(''.join(parts))
+        return Markup('\n'.join(out))

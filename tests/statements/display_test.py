@@ -42,6 +42,57 @@ def test_session_page_groups_by_agenda_item(test_client, oewg_event, statements)
     assert 'Statement by the United Kingdom' not in text
 
 
+def test_session_page_links(test_client, oewg_event, statements):
+    """Each line links the statement's permalink and its files in the UN's language order, labelled in them."""
+    import re
+    japan = statements['japan']
+    text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
+    line = re.search(rf'<li class="oewg-statement" id="statement-{japan.id}">(.*?)</li>', text, re.S).group(1)
+    links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', line)
+    files = {f.language: f for f in japan.files}
+    assert links == [
+        (url_for('plugin_oewg.statement', japan), 'Statement by Japan'),
+        (url_for('plugin_oewg.download_statement_file', files['en']), 'English'),
+        (url_for('plugin_oewg.download_statement_file', files['fr']), 'Français'),
+        (url_for('plugin_oewg.download_statement_file', files['es']), 'Español'),
+    ]
+    for url, __ in links:
+        assert test_client.get(url).status_code == 200
+    # the delegation filter offers the delegations with published statements, by name
+    options = re.findall(r'<option value="((?:state|organisation|office):[^"]*)"', text)
+    assert options == ['office:Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space '
+                       'Activities', 'state:JPN', 'state:PHL']
+    filtered = test_client.get(url_for('plugin_oewg.statements', oewg_event), query_string={'q': 'Japan'}).text
+    assert re.findall(r'<option value="((?:state|organisation|office):[^"]*)"', filtered) == options
+
+
+def test_delegation_filter_follows_changes(test_client, oewg_event, statements, add_statement):
+    """The cached delegation choices follow every change of the session's statements, also across requests."""
+    import re
+
+    from indico.core import signals
+
+    from indico_oewg.statements.operations import delete_statement, unpublish_statement
+    from indico_oewg.statements.util import _delegations_cache
+
+    def choices():
+        text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
+        return re.findall(r'<option value="(state:[^"]*)"', text)
+
+    assert choices() == ['state:JPN', 'state:PHL']
+    brazil = add_statement('BRA')
+    assert choices() == ['state:BRA', 'state:JPN', 'state:PHL']
+    unpublish_statement(brazil)
+    assert choices() == ['state:JPN', 'state:PHL']
+    delete_statement(statements['philippines'])
+    assert choices() == ['state:JPN']
+    # another request cached the list of before the commit: the commit drops it again
+    add_statement('DEU')
+    _delegations_cache.set(str(oewg_event.id), [])
+    signals.core.after_commit.send()  # what a commit sends (Indico's test fixtures turn commits into flushes)
+    assert choices() == ['state:DEU', 'state:JPN']
+
+
 def test_filters_and_search(test_client, oewg_event, statements):
     url = url_for('plugin_oewg.statements', oewg_event)
     text = test_client.get(url, query_string={'delegation': 'state:JPN'}).text

@@ -12,12 +12,12 @@ from indico.web.flask.util import send_file
 
 from indico_oewg import _
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
-from indico_oewg.statements.models.statements import Statement, StatementStatus
+from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
-from indico_oewg.statements.util import (Delegation, Links, can_see_statement, citation, delegation_choices,
-                                         filter_statements, format_dates, get_agenda_items, get_file_links,
-                                         group_by_agenda_item, is_secretariat, query_statements,
-                                         render_statement_items)
+from indico_oewg.statements.util import (Delegation, StatementListRenderer, can_see_statement, citation,
+                                         filter_statements, get_agenda_items, group_by_agenda_item,
+                                         is_secretariat, published_delegation_choices, published_statements,
+                                         query_statements, statement_lines)
 from indico_oewg.statements.views import display_page
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
@@ -30,12 +30,6 @@ class RHStatementsBase(RHDisplayEventBase):
             raise NotFound
 
 
-def _delegation_filter_choices(event):
-    """Every delegation with a published statement at the session (one query)."""
-    return delegation_choices(Statement.query.filter(Statement.event_id == event.id,
-                                                     Statement.status == StatementStatus.published))
-
-
 class RHStatements(RHStatementsBase):
     """A session's published statements by agenda item in delivery order, with filters and search."""
 
@@ -43,23 +37,19 @@ class RHStatements(RHStatementsBase):
         delegation = Delegation.from_key(request.args.get('delegation'))
         language = request.args.get('language') or None
         q = request.args.get('q', '').strip()
-        query = filter_statements(query_statements(with_files=False).filter(Statement.event_id == self.event.id),
-                                  delegation=delegation, language=language, q=q)
-        statements = query.all()
         filtered = bool(delegation or language in LANGUAGE_ORDER or q)
-        groups = group_by_agenda_item(get_agenda_items(self.event), statements)
+        lines = statement_lines(filter_statements(published_statements().filter(Statement.event_id == self.event.id),
+                                                  delegation=delegation, language=language, q=q)).all()
+        groups = group_by_agenda_item(get_agenda_items(self.event), lines)
         if filtered:
             groups = [(item, items) for item, items in groups if items]
-        links = Links()
-        dates = format_dates(statements)
-        files = get_file_links([s.id for s in statements])
+        choices = published_delegation_choices([self.event.id])
         return display_page(self.event).render_template(
             'statements/display_statements.html', self.event, groups=groups, filtered=filtered,
-            render_items=lambda items: render_statement_items(items, files, links, dates),
-            delegation_choices=_delegation_filter_choices(self.event),
+            render_items=StatementListRenderer().render, delegation_choices=choices,
             languages=[(code, language_label(code)) for code in LANGUAGE_ORDER],
             selected={'delegation': delegation.key if delegation else '', 'language': language or '', 'q': q},
-            session_title=get_session_title(self.event), result_count=len(statements),
+            session_title=get_session_title(self.event), result_count=len(lines),
             is_secretariat=is_secretariat(self.event), page_title=_('Statements'),
             working_group=self.working_group)
 

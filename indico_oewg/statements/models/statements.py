@@ -58,6 +58,29 @@ def organisation_display_name(name):
     return name if name.lower().startswith('the ') else f'the {name}'
 
 
+def speaker_value(kind, state_code, organisation_name, office):
+    """What identifies a speaker within its kind: the State's ISO3 code, the organisation's name or the office."""
+    return {SpeakerKind.state: state_code, SpeakerKind.organisation: organisation_name}.get(kind, office)
+
+
+def speaker_display_name(kind, value):
+    """A speaker as UN lists name it: a State (ISO3 code), an organisation or an office (its text)."""
+    if kind == SpeakerKind.state:
+        state = get_state(value)
+        return state_display_name(state) if state else value
+    elif kind == SpeakerKind.organisation:
+        return organisation_display_name(value)
+    return value
+
+
+def statement_heading(delegation_name, on_behalf_of):
+    """E.g. "Statement by the Philippines on behalf of multiple States"."""
+    if on_behalf_of:
+        return _('Statement by {delegation} on behalf of {group}').format(delegation=delegation_name,
+                                                                           group=on_behalf_of)
+    return _('Statement by {delegation}').format(delegation=delegation_name)
+
+
 class Statement(db.Model):
     """A statement delivered at a session under an agenda item, by a State, an organisation or an office."""
 
@@ -252,22 +275,18 @@ class Statement(db.Model):
         return self.state_code if self.speaker_kind == SpeakerKind.state else None
 
     @property
+    def speaker_value(self):
+        """What identifies the speaker within its kind: ISO3 code, organisation name or office."""
+        return speaker_value(self.speaker_kind, self.state_code, self.organisation_name, self.office)
+
+    @property
     def delegation_name(self):
         """The speaker as UN lists name it, e.g. "the Philippines" or "the European Union"."""
-        if self.speaker_kind == SpeakerKind.state:
-            state = self.state
-            return state_display_name(state) if state else self.state_code
-        elif self.speaker_kind == SpeakerKind.organisation:
-            return organisation_display_name(self.organisation_name)
-        return self.office
+        return speaker_display_name(self.speaker_kind, self.speaker_value)
 
     @property
     def heading(self):
-        """E.g. "Statement by the Philippines on behalf of multiple States"."""
-        if self.on_behalf_of:
-            return _('Statement by {delegation} on behalf of {group}').format(delegation=self.delegation_name,
-                                                                               group=self.on_behalf_of)
-        return _('Statement by {delegation}').format(delegation=self.delegation_name)
+        return statement_heading(self.delegation_name, self.on_behalf_of)
 
     @property
     def joining_state_names(self):
