@@ -1,0 +1,218 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The French translation is complete and compiled, for the Python/Jinja catalogue and the React one."""
+
+import json
+import re
+import subprocess
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from indico.web.flask.util import url_for
+
+from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+from indico_oewg.statements.operations import create_agenda_item, create_statement
+from indico_oewg.statements.util import Delegation
+
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / 'indico_oewg' / 'translations'
+LOCALES = sorted(p.name for p in TRANSLATIONS.iterdir() if (p / 'LC_MESSAGES').is_dir())
+DOMAINS = ('messages', 'messages-react')
+CATALOGUES = [(locale, domain) for locale in LOCALES for domain in DOMAINS]
+# {name}, {} and {name}...{/name} (str.format, react-jsx-i18n), %(name)s (Jinja), %s
+PLACEHOLDER_RE = re.compile(r'\{/?[^{}]*\}|%\([^)]+\)[sdfr]|%[sdfr]')
+HTML_TAG_RE = re.compile(r'<[^>]+>')
+
+
+def _read_po(path):
+    with path.open('rb') as f:
+        return read_po(f)
+
+
+def _key(message):
+    """A message's identity in a catalogue: its context and singular msgid."""
+    msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
+    return message.context, msgid
+
+
+def _messages(catalog):
+    return {_key(m): m for m in catalog if m.id}
+
+
+def _forms(message):
+    return list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+
+
+def _po(locale, domain):
+    return TRANSLATIONS / locale / 'LC_MESSAGES' / f'{domain}.po'
+
+
+def _translated(locale, domain):
+    """What the compiled files must contain: every translated, non-fuzzy message of the .po."""
+    return {key: m.string for key, m in _messages(_read_po(_po(locale, domain))).items()
+            if all(_forms(m)) and not m.fuzzy}
+
+
+def _extract_python():
+    """The strings `make i18n` extracts from the Python code and the templates, extracted again now."""
+    with (ROOT / 'babel.cfg').open() as f:
+        method_map, options_map = parse_mapping_cfg(f)
+    keywords = dict(DEFAULT_KEYWORDS, N_=None, L_=None)
+    package = ROOT / 'indico_oewg'
+    ids = set()
+    for __, __, message, __, context in extract_from_dir(
+            ROOT, method_map, options_map, keywords=keywords,
+            # like pybabel, skip folders named .* and _* (__pycache__); and everything outside the package
+            directory_filter=lambda path: (Path(path).is_relative_to(package)
+                                           and not Path(path).name.startswith(('.', '_')))):
+        ids.add((context, message[0] if isinstance(message, tuple) else message))
+    return ids
+
+
+def _extract_react():
+    """The strings `make i18n` extracts from client/ (Indico's react-jsx-i18n), extracted again now."""
+    tool = ROOT / 'node_modules' / '.bin' / 'react-jsx-i18n'
+    assert tool.exists(), 'react-jsx-i18n is missing: run `npm ci` (make assets and make i18n do it)'
+    result = subprocess.run([str(tool), 'extract', '--ext', 'js,jsx', '--base', str(ROOT), '--add-location', 'never',
+                             'client'], cwd=ROOT, capture_output=True, check=True, timeout=120)
+    return set(_messages(read_po(BytesIO(result.stdout))))
+
+
+@pytest.mark.parametrize(('domain', 'extract'), [('messages', _extract_python), ('messages-react', _extract_react)])
+def test_templates_hold_every_string_of_the_code(domain, extract):
+    """The .pot files are what the code says now (`make i18n` was run after the last string changed)."""
+    template = set(_messages(_read_po(TRANSLATIONS / f'{domain}.pot')))
+    extracted = extract()
+    assert extracted, 'nothing extracted'
+    assert sorted(extracted - template, key=str) == [], 'new strings: run `make i18n` and translate them'
+    assert sorted(template - extracted, key=str) == [], 'strings gone from the code: run `make i18n`'
+
+
+@pytest.mark.parametrize(('locale', 'domain'), CATALOGUES)
+def test_every_string_is_translated(locale, domain):
+    template = _messages(_read_po(TRANSLATIONS / f'{domain}.pot'))
+    catalog = _read_po(_po(locale, domain))
+    messages = _messages(catalog)
+    assert catalog.plural_forms, 'the header needs Plural-Forms (Indico reads it for the React catalogue)'
+    assert set(messages) == set(template), 'the catalogue is not merged with its template: run `make i18n`'
+    untranslated = [key for key, m in messages.items() if not all(s.strip() for s in _forms(m))]
+    assert untranslated == []
+    fuzzy = [key for key, m in messages.items() if m.fuzzy]
+    assert fuzzy == []
+    plural = [key for key, m in messages.items() if m.pluralizable and len(_forms(m)) != catalog.num_plurals]
+    assert plural == []
+
+
+@pytest.mark.parametrize(('locale', 'domain'), CATALOGUES)
+def test_translations_keep_placeholders_and_markup(locale, domain):
+    """A translation has the placeholders and HTML tags of its source (as `indico i18n compile` checks)."""
+    catalog = _read_po(_po(locale, domain))
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        sources = list(message.id) if message.pluralizable else [message.id]
+        for i, translation in enumerate(_forms(message)):
+            source = sources[min(i, len(sources) - 1)]
+            for pattern in (PLACEHOLDER_RE, HTML_TAG_RE):
+                if sorted(pattern.findall(source)) != sorted(pattern.findall(translation)):
+                    problems.append((source, translation))
+    assert problems == []
+
+
+@pytest.mark.parametrize('locale', LOCALES)
+def test_mo_file_is_compiled_from_the_po_file(locale):
+    with _po(locale, 'messages').with_suffix('.mo').open('rb') as f:
+        compiled = {_key(m): m.string for m in read_mo(f) if m.id}
+    assert compiled == _translated(locale, 'messages')
+
+
+def _unjsonify(node):
+    """Turn a message of react-jsx-i18n's compiled JSON back into the .po text it was compiled from."""
+    if isinstance(node, str):
+        return node
+    tag, attrs, *children = node
+    inner = ''.join(_unjsonify(child) for child in children)
+    if tag == 'Param':
+        return f'{{{attrs["name"]}}}{inner}{{/{attrs["name"]}}}' if children else f'{{{attrs["name"]}}}'
+    return inner
+
+
+@pytest.mark.parametrize('locale', LOCALES)
+def test_react_json_is_compiled_from_the_po_file(locale):
+    """messages-react.json (what Indico serves as REACT_TRANSLATIONS.oewg) says what messages-react.po says."""
+    data = json.loads(_po(locale, 'messages-react').with_suffix('.json').read_text())
+    messages = dict(data['messages'])
+    header = messages.pop('')
+    assert header['lang'] == locale
+    assert header['plural_forms'] == _read_po(_po(locale, 'messages-react')).plural_forms
+    compiled = {}
+    for key, forms in messages.items():
+        context, __, msgid = key.rpartition('\x04')
+        compiled[(context or None, msgid)] = [_unjsonify(form) for form in forms]
+    expected = _translated(locale, 'messages-react')
+    assert compiled == {key: list(s) if isinstance(s, (list, tuple)) else [s] for key, s in expected.items()}
+
+
+@pytest.mark.usefixtures('db')
+def test_indico_serves_the_react_catalogue(test_client):
+    """Indico loads the plugin's messages-react.json into the domain the bundle's Translate is bound to."""
+    resp = test_client.get(url_for('assets.i18n_locale_react', locale_name='fr_FR'))
+    assert resp.status_code == 200
+    text = resp.get_data(as_text=True)
+    resp.close()
+    prefix = 'window.REACT_TRANSLATIONS = '
+    assert text.startswith(prefix)
+    domain = json.loads(text.removeprefix(prefix).rstrip().removesuffix(';'))['oewg']
+    assert domain['']['domain'] == 'oewg'
+    assert domain['Representing'] == ['Vous représentez']
+    assert domain['Non-member observer State'] == ['État non membre observateur']
+    # ... and the committed bundle binds its Translate to that domain (client/i18n.js)
+    dist = ROOT / 'indico_oewg' / 'static' / 'dist'
+    url = json.loads((dist / 'manifest.json').read_text())['main.js']
+    assert 'bindTranslateComponents)("oewg")' in (dist / url.removeprefix('/static/plugins/oewg/dist/')).read_text()
+
+
+@pytest.mark.usefixtures('db')
+def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
+    item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
+    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'JPN'), 'date': date(2022, 5, 9)},
+                     status=StatementStatus.published, user=dummy_user)
+    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'PHL'),
+                                        'on_behalf_of': 'plusieurs États'},
+                     status=StatementStatus.published, user=dummy_user)
+    with test_client.session_transaction() as sess:
+        sess.lang = 'fr_FR'
+    resp = test_client.get(url_for('plugin_oewg.statements', oewg_event))
+    assert resp.status_code == 200
+    text = resp.text
+    assert '<html lang="fr"' in text
+    assert '>Déclarations</h2>' in text
+    # the template's strings, the Python-built headings and Indico's date formatting
+    for french in ('Toutes les délégations', 'Toutes les langues', 'Rechercher des déclarations', 'Toutes les sessions',
+                   '>Déclaration – ', ', au nom de plusieurs États</a>', '9 mai 2022'):
+        assert french in text, french
+    for english in ('Statement by', 'All delegations', 'All languages', 'Search statements', '9 May 2022'):
+        assert english not in text, english
+    # the same page in English: the session's language is what switched it
+    with test_client.session_transaction() as sess:
+        sess.lang = 'en_GB'
+    text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
+    assert 'Statement by Japan' in text
+    assert 'Toutes les délégations' not in text
+
+
+def test_french_catalogues_exist():
+    """Guards the parametrisations above: without catalogues they would test nothing."""
+    assert 'fr_FR' in LOCALES
+    assert all(_po(locale, domain).exists() for locale, domain in CATALOGUES)
