@@ -12,7 +12,7 @@ from flask import session
 from markupsafe import Markup, escape
 from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.dialects.postgresql import array as pg_array
-from sqlalchemy.orm import contains_eager, defer, joinedload, subqueryload
+from sqlalchemy.orm import contains_eager, defer, joinedload, selectinload, subqueryload
 
 from indico.core.cache import make_scoped_cache
 from indico.core.db import db
@@ -278,7 +278,7 @@ def get_session_events(working_group, user=None):
     user = session.user if user is None else user
     events = (Event.query
               .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
-              .options(subqueryload(Event.acl_entries), joinedload(Event.oewg_session))
+              .options(selectinload(Event.acl_entries), joinedload(Event.oewg_session))
               .order_by(Event.start_dt, Event.id)
               .all())
     # the feature setting of every event at once instead of one query per event
