@@ -272,22 +272,29 @@ def _sorted_choices(names):
     return sorted(names.items(), key=lambda item: item[1].casefold().removeprefix('the '))
 
 
+def get_session_event_ids(working_group):
+    """Ids of the working group's sessions (events of its category with the feature on), whoever may see them, in
+    chronological order, in one query.
+    """
+    from indico.modules.events.settings import EventSetting
+    rows = (db.session.query(Event.id, EventSetting.value)
+            .join(EventSetting, db.and_(EventSetting.event_id == Event.id, EventSetting.module == 'features',
+                                        EventSetting.name == 'enabled'))
+            .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
+            .order_by(Event.start_dt, Event.id))
+    return [event_id for event_id, features in rows if features and 'oewg' in features]
+
+
 def get_session_events(working_group, user=None):
     """Sessions of a working group the user may see, in chronological order (a fixed number of queries)."""
-    from indico.modules.events.settings import EventSetting
     user = session.user if user is None else user
+    event_ids = get_session_event_ids(working_group)
     events = (Event.query
-              .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
+              .filter(Event.id.in_(event_ids))
               .options(selectinload(Event.acl_entries), joinedload(Event.oewg_session))
               .order_by(Event.start_dt, Event.id)
               .all())
-    # the feature setting of every event at once instead of one query per event
-    enabled = {event_id for event_id, value in (db.session.query(EventSetting.event_id, EventSetting.value)
-                                                .filter(EventSetting.module == 'features',
-                                                        EventSetting.name == 'enabled',
-                                                        EventSetting.event_id.in_([e.id for e in events])))
-               if value and 'oewg' in value}
-    return [event for event in events if event.id in enabled and event.can_access(user)]
+    return [event for event in events if event.can_access(user)]
 
 
 def citation(statement):

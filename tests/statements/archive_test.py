@@ -75,8 +75,15 @@ def test_protected_session_is_left_out(client_for, create_user, dummy_working_gr
     first, second, _ = two_sessions
     second.protection_mode = ProtectionMode.protected
     url = url_for('plugin_oewg.working_group_statements_json', dummy_working_group.category)
-    data = client_for(create_user(41)).get(url).json
+    outsider = client_for(create_user(41))
+    data = outsider.get(url).json
     assert {s['session']['title'] for s in data['statements']} == {'First session'}
+    # nor when asked for by name, searched for, or in the page and the feed
+    assert outsider.get(url, query_string={'session': second.id}).json['statements'] == []
+    for page in ('plugin_oewg.working_group_statements', 'plugin_oewg.working_group_statements_atom'):
+        text = outsider.get(url_for(page, dummy_working_group.category)).text
+        assert url_for('plugin_oewg.statements', first) in text
+        assert url_for('plugin_oewg.statements', second) not in text
     reader = create_user(42)
     second.update_principal(reader, read_access=True)
     data = client_for(reader).get(url).json

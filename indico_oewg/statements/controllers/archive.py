@@ -4,6 +4,8 @@
 
 """The archive across all sessions of a working group: filters, full-text search, JSON and Atom."""
 
+from functools import cached_property
+
 from flask import jsonify, request, session
 from werkzeug.exceptions import NotFound
 
@@ -15,7 +17,8 @@ from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
 from indico_oewg.statements.util import (Delegation, StatementListRenderer, archive_filter_choices,
-                                         filter_statements, get_session_events, published_statements,
+                                         filter_statements, get_session_event_ids, get_session_events,
+                                         published_statements,
                                          query_statements, statement_lines)
 from indico_oewg.statements.views import WPWorkingGroupStatements
 from indico_oewg.working_groups.util import get_session_title, get_working_group
@@ -31,12 +34,14 @@ class RHWorkingGroupStatementsBase(RHDisplayCategoryBase):
         self.working_group = get_working_group(self.category)
         if self.working_group is None:
             raise NotFound
-        # Only sessions the user may see, and only those with the archive switched on (the feature)
-        self.sessions = get_session_events(self.working_group, session.user)
 
-    def _query(self, base):
-        """The statements of the sessions the user may see, filtered as the URL asks."""
-        event_ids = [event.id for event in self.sessions]
+    @cached_property
+    def sessions(self):
+        """The sessions the user may see (with the archive switched on: the feature), in chronological order."""
+        return get_session_events(self.working_group, session.user)
+
+    def _query(self, base, event_ids):
+        """The statements of these sessions, filtered as the URL asks."""
         try:
             session_id = int(request.args.get('session') or 0)
         except ValueError:
@@ -57,7 +62,9 @@ class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
 
     def _process(self):
         start_order = {event.id: index for index, event in enumerate(self.sessions)}
-        lines = statement_lines(self._query(published_statements())).limit(PAGE_SIZE + 1).all()
+        lines = (statement_lines(self._query(published_statements(), [event.id for event in self.sessions]))
+                 .limit(PAGE_SIZE + 1)
+                 .all())
         more = len(lines) > PAGE_SIZE
         lines = sorted(lines[:PAGE_SIZE], key=lambda s: (start_order[s.event_id], s.agenda_item_position, s.position))
         events = {event.id: event for event in self.sessions}
@@ -83,14 +90,19 @@ class RHWorkingGroupStatementsJSON(RHWorkingGroupStatementsBase):
     """All published statements of the working group (with the same filters), as JSON."""
 
     def _process(self):
-        query = self._query(query_statements())
+        # All the sessions are searched first and access is checked only where something was found: an API
+        # search that finds nothing then costs no access checks
+        statements = self._query(query_statements(), get_session_event_ids(self.working_group)).all()
+        if statements:
+            visible = {event.id for event in self.sessions}
+            statements = [statement for statement in statements if statement.event_id in visible]
         return jsonify(working_group={'id': self.working_group.id, 'name': self.working_group.name},
-                       statements=[serialize_statement(s) for s in query])
+                       statements=[serialize_statement(statement) for statement in statements])
 
 
 class RHWorkingGroupStatementsAtom(RHWorkingGroupStatementsBase):
     def _process(self):
-        statements = (self._query(query_statements())
+        statements = (self._query(query_statements(), [event.id for event in self.sessions])
                       .order_by(None)
                       .order_by(Statement.published_dt.desc(), Statement.id.desc())
                       .limit(50))
