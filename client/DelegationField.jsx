@@ -75,14 +75,14 @@ function DelegationWidget({
       {representation && (
         <Form.Field disabled={disabled}>
           <label htmlFor={`${id}-delegation`}>
-            {isState ? Translate.string('State') : Translate.string('Organisation')}
+            {isState ? Translate.string('State') : Translate.string('Organization')}
           </label>
           {!isState && !options.length ? (
             <Message
               data-oewg="no-organisation"
               size="small"
               content={Translate.string(
-                'No organisation of this kind is accredited for this session. Organisations must be accredited before their representatives register.'
+                'No organization of this kind is accredited for this session. Organizations must be accredited before their representatives register.'
               )}
             />
           ) : (
@@ -92,7 +92,7 @@ function DelegationWidget({
               placeholder={
                 isState
                   ? Translate.string('Choose the State')
-                  : Translate.string('Choose the accredited organisation')
+                  : Translate.string('Choose the accredited organization')
               }
               options={options}
               value={delegation}
@@ -256,10 +256,10 @@ export function DelegationSettings() {
         type="number"
         min="1"
         step="1"
-        label={Translate.string('Representatives per organisation')}
+        label={Translate.string('Representatives per organization')}
         placeholder={Translate.string('No limit')}
         description={Translate.string(
-          'At most this many active registrations per observer organisation (States are not limited).'
+          'At most this many active registrations per observer organization (States are not limited).'
         )}
       />
     </>

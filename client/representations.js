@@ -9,8 +9,8 @@ import {Translate} from './i18n';
 export const REPRESENTATIONS = [
   ['member_state', () => Translate.string('Member State')],
   ['observer_state', () => Translate.string('Non-member observer State')],
-  ['igo', () => Translate.string('Intergovernmental organisation or entity with a standing invitation')],
-  ['un_body', () => Translate.string('UN organ, body or specialised agency')],
+  ['igo', () => Translate.string('Intergovernmental organization or entity with a standing invitation')],
+  ['un_body', () => Translate.string('UN organ, body or specialized agency')],
   ['ecosoc_ngo', () => Translate.string('NGO with ECOSOC consultative status')],
   ['other_ngo', () => Translate.string('Other NGO, academic or research institution')],
   ['commercial', () => Translate.string('Commercial actor')],

@@ -19,7 +19,7 @@ from indico.util.date_time import now_utc
 
 
 SAMPLE = ' (sample)'
-MISSION = 'Sample data for the demo: a fictitious organisation working on {topic}.'
+MISSION = 'Sample data for the demo: a fictitious organization working on {topic}.'
 REQUESTER = {'first_name': 'Rita', 'last_name': 'Requester (sample)', 'email': 'requester@indico.demo',
              'affiliation': 'Secure Orbits Foundation (sample)'}
 
@@ -95,7 +95,7 @@ def _request(event, organisation, requester, stage, secretariat):
     if stage in ('accredited', 'under_consideration', 'period'):
         confirm_request(request, secretariat, notify=False)
     elif stage == 'info_requested':
-        ask_for_information(request, 'Sample: please send the statute of the organisation and the list of its '
+        ask_for_information(request, 'Sample: please send the statute of the organization and the list of its '
                                      'members.', secretariat, notify=False)
     elif stage == 'declined':
         decline_request(request, 'Sample: the sale of satellite imagery falls outside the scope of the working '

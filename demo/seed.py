@@ -159,7 +159,7 @@ def main():
         print('  secretariat   OEWG secretariat of the organizational to third sessions; grant it the fourth')
         print('                session in its Protection settings ("OEWG secretariat" permission)')
         print('  delegate      a delegate; focal point of the sample delegation of Nigeria (fourth session)')
-        print('  requester     contact of sample observer organisations: their requests under Observers')
+        print('  requester     contact of sample observer organizations: their requests under Observers')
         print()
         print('Sessions:')
         for key, event in ctx['sessions'].items():

@@ -22,6 +22,11 @@ DATA = Path(__file__).parent / 'data'
 LANGUAGES = ('en', 'fr', 'es', 'ru', 'zh', 'ar')
 # UNTERM appends the article in parentheses: "Philippines (the)", "Pays-Bas (Royaume des)" keeps its part.
 _ARTICLE_SUFFIX = re.compile(r"\s*\((the|l'|la|le|les|el|los|las)\)$", re.IGNORECASE)
+# UNTERM writes these French short names with the article after the qualifier ("Iran (République islamique d')
+# (l')"); data/un_states.csv has them without it.
+_FRENCH_ARTICLES = {'BOL': 'la', 'IRN': "l'", 'NLD': 'les', 'VEN': 'le'}
+# "de" followed by the article, as French contracts them
+_FRENCH_DE = {'le': 'du ', 'les': 'des ', 'la': 'de la ', "l'": "de l'"}
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,21 @@ class State:
 
     def __str__(self):
         return self.name()
+
+
+def french_name_with_de(state):
+    """The State's French short name after the preposition "de", as UN texts write it: "des Philippines",
+    "du Japon", "de la France", "de l'Allemagne", "de l'Iran (République islamique d')", "de Cuba", "d'Israël".
+    """
+    unterm = state.unterm.get('fr') or state.name_en
+    match = _ARTICLE_SUFFIX.search(unterm)
+    article = match.group(1).lower() if match else _FRENCH_ARTICLES.get(state.iso3)
+    name = _ARTICLE_SUFFIX.sub('', unterm)
+    if article in _FRENCH_DE:
+        return _FRENCH_DE[article] + name
+    # without an article "de" elides before a vowel or a mute h ("d'Haïti"; no name here starts with an aspirated h)
+    initial = unicodedata.normalize('NFKD', name[:1]).casefold()[:1]
+    return f"d'{name}" if initial and initial in 'aeiouyh' else f'de {name}'
 
 
 def current_language():

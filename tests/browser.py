@@ -25,7 +25,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 VENV_BIN = Path(sys.executable).parent
 CHROMIUM = '/usr/bin/chromium'
 CHROMEDRIVER = '/usr/bin/chromedriver'
@@ -117,8 +117,10 @@ def indico_server(seed_script):
         env = os.environ | {'INDICO_CONFIG': str(config), 'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
                             'PYTHONPATH': str(ROOT)}
         subprocess.run([VENV_BIN / 'indico', 'db', 'prepare'], env=env, check=True, capture_output=True)
-        seed = json.loads(subprocess.run([sys.executable, seed_script], env=env, check=True, capture_output=True,
-                                         text=True).stdout.strip().splitlines()[-1])
+        result = subprocess.run([sys.executable, seed_script], env=env, capture_output=True, text=True)
+        if result.returncode:
+            raise RuntimeError(f'{seed_script} failed:\n{result.stderr}')
+        seed = json.loads(result.stdout.strip().splitlines()[-1])
         log = (directory / 'log' / 'server.out').open('w')
         server = subprocess.Popen([VENV_BIN / 'indico', 'run', '-h', '127.0.0.1', '-p', str(port),
                                    '--reloader', 'none'], env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -170,6 +172,32 @@ def chromium(download_dir=None):
 
     driver.quit = _quit
     return driver
+
+
+def wait(driver, condition, timeout=20):
+    """Wait until ``condition(driver)`` is true (Selenium's WebDriverWait)."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def login(driver, base_url, login, password):
+    """Log in through Indico's login form and wait until it has let the user in."""
+    from selenium.webdriver.common.by import By
+    driver.get(f'{base_url}/login/')
+    driver.find_element(By.NAME, 'identifier').send_keys(login)
+    field = driver.find_element(By.NAME, 'password')
+    field.send_keys(password)
+    field.submit()
+    wait(driver, lambda d: '/login' not in d.current_url)
+
+
+def print_seed(seed):
+    """What a seed script does when run: call ``seed()`` in an app with the plugin and print its result as JSON."""
+    from indico.core.plugins import plugin_engine
+    from indico.web.flask.app import make_app
+    app = make_app()
+    with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
+        print(json.dumps(seed()))
 
 
 if __name__ == '__main__':

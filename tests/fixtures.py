@@ -82,3 +82,16 @@ def client_for(test_client):
                 sess['_csrf_token'] = test_client.csrf_token = str(uuid.uuid4())
         return test_client
     return _client_for
+
+
+@pytest.fixture
+def organiser(create_user, dummy_working_group):
+    """A manager of the working group's category (may clone its sessions and create events there)."""
+    user = create_user(3001, first_name='Olga', last_name='Organiser', email='organiser@example.org')
+    dummy_working_group.category.update_principal(user, full_access=True)
+    return user
+
+
+@pytest.fixture
+def organiser_client(organiser, client_for):
+    return client_for(organiser)

@@ -42,7 +42,9 @@ def _read_po(path):
 def _key(message):
     """A message's identity in a catalogue: its context and singular msgid."""
     msgid = message.id[0] if isinstance(message.id, (list, tuple)) else message.id
-    return message.context, msgid
+    # (Babel reads the context of a .mo file as bytes)
+    context = message.context.decode() if isinstance(message.context, bytes) else message.context
+    return context, msgid
 
 
 def _messages(catalog):
@@ -133,8 +135,10 @@ def test_translations_keep_placeholders_and_markup(locale, domain):
 @pytest.mark.parametrize('locale', LOCALES)
 def test_mo_file_is_compiled_from_the_po_file(locale):
     with _po(locale, 'messages').with_suffix('.mo').open('rb') as f:
-        compiled = {_key(m): m.string for m in read_mo(f) if m.id}
-    assert compiled == _translated(locale, 'messages')
+        compiled = {_key(m): tuple(_forms(m)) for m in read_mo(f) if m.id}
+    # (plural forms come as a list from the .mo file and as a tuple from the .po file)
+    assert compiled == {key: tuple(s) if isinstance(s, (list, tuple)) else (s,)
+                        for key, s in _translated(locale, 'messages').items()}
 
 
 def _unjsonify(node):
@@ -186,10 +190,13 @@ def test_indico_serves_the_react_catalogue(test_client):
 @pytest.mark.usefixtures('db')
 def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
-    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'JPN'), 'date': date(2022, 5, 9)},
-                     status=StatementStatus.published, user=dummy_user)
+    japan = create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'JPN'),
+                                                'date': date(2022, 5, 9)},
+                             status=StatementStatus.published, user=dummy_user)
     create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'PHL'),
                                         'on_behalf_of': 'plusieurs États'},
+                     status=StatementStatus.published, user=dummy_user)
+    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.organisation, 'European Union')},
                      status=StatementStatus.published, user=dummy_user)
     with test_client.session_transaction() as sess:
         sess.lang = 'fr_FR'
@@ -198,18 +205,32 @@ def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     text = resp.text
     assert '<html lang="fr"' in text
     assert '>Déclarations</h2>' in text
-    # the template's strings, the Python-built headings and Indico's date formatting
+    # the template's strings, the Python-built headings (a State with its French article, an organisation as
+    # entered), the delegation filter's names and Indico's date formatting
     for french in ('Toutes les délégations', 'Toutes les langues', 'Rechercher des déclarations', 'Toutes les sessions',
-                   '>Déclaration – ', ', au nom de plusieurs États</a>', '9 mai 2022'):
+                   '>Déclaration du Japon</a>', '>Déclaration des Philippines au nom de plusieurs États</a>',
+                   '>Déclaration – European Union</a>', '>Japon</option>', '>Philippines</option>',
+                   '>European Union</option>', '9 mai 2022'):
         assert french in text, french
-    for english in ('Statement by', 'All delegations', 'All languages', 'Search statements', '9 May 2022'):
+    for english in ('Statement by', 'the Philippines', 'All delegations', 'All languages', 'Search statements',
+                    '9 May 2022'):
         assert english not in text, english
+    # a statement's page: its heading in French, its citation in English by design
+    text = test_client.get(url_for('plugin_oewg.statement', japan)).text
+    assert 'Déclaration du Japon' in text
+    assert '<p class="oewg-citation">Statement by Japan, ' in text
+    # the JSON names delegations in English whatever the UI's language
+    data = test_client.get(url_for('plugin_oewg.statements_json', oewg_event)).json
+    assert [s['delegation']['name'] for s in data['statements']] == ['Japan', 'the Philippines', 'the European Union']
     # the same page in English: the session's language is what switched it
     with test_client.session_transaction() as sess:
         sess.lang = 'en_GB'
     text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
-    assert 'Statement by Japan' in text
-    assert 'Toutes les délégations' not in text
+    for english in ('>Statement by Japan</a>', '>Statement by the Philippines on behalf of plusieurs États</a>',
+                    '>Statement by the European Union</a>', '>Japan</option>', '>the Philippines</option>',
+                    '>the European Union</option>'):
+        assert english in text, english
+    assert 'Toutes les délégations' not in text and 'Déclaration' not in text
 
 
 def test_french_catalogues_exist():

@@ -50,10 +50,18 @@ def test_wheel_declares_the_plugin_and_pins_indico(wheel):
                          ids=lambda p: p.parent.parent.name)
 def test_compiled_catalogue_matches_its_source(po_path):
     """`make i18n` was run after the last change of the catalogue: the .mo says what the .po says."""
+    def entry(message):
+        # (context, msgid) -> forms; plural ids and forms are tuples in the .po, lists in the .mo, and the .mo's
+        # contexts are bytes
+        context = message.context.decode() if isinstance(message.context, bytes) else message.context
+        msgid = tuple(message.id) if isinstance(message.id, (list, tuple)) else message.id
+        forms = tuple(message.string) if isinstance(message.string, (list, tuple)) else (message.string,)
+        return (context, msgid), forms
+
     with po_path.open('rb') as f:
-        source = {m.id: m.string for m in read_po(f) if m.id and m.string and not m.fuzzy}
+        source = dict(entry(m) for m in read_po(f) if m.id and all(entry(m)[1]) and not m.fuzzy)
     with po_path.with_suffix('.mo').open('rb') as f:
-        compiled = {m.id: m.string for m in read_mo(f) if m.id}
+        compiled = dict(entry(m) for m in read_mo(f) if m.id)
     assert compiled == source
 
 

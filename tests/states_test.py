@@ -1,6 +1,7 @@
 import pytest
 
-from indico_oewg.states import find_state, get_member_states, get_observer_states, get_state, get_states
+from indico_oewg.states import (find_state, french_name_with_de, get_member_states, get_observer_states, get_state,
+                                get_states)
 
 
 def test_the_list_has_193_members_and_2_observer_states():
@@ -45,3 +46,19 @@ def test_names_in_each_language():
     assert philippines.name('fr') == 'Philippines'
     assert get_state('DEU').name('fr') == 'Allemagne'
     assert get_state('DEU').name('zh') == '德国'
+
+
+@pytest.mark.parametrize(('iso3', 'expected'), (
+    ('PHL', 'des Philippines'),
+    ('JPN', 'du Japon'),
+    ('FRA', 'de la France'),
+    ('DEU', "de l'Allemagne"),
+    ('VAT', 'du Saint-Siège'),
+    ('IRN', "de l'Iran (République islamique d')"),
+    ('NLD', 'des Pays-Bas (Royaume des)'),
+    ('CUB', 'de Cuba'),
+    ('ISR', "d'Israël"),
+    ('HTI', "d'Haïti"),
+))
+def test_french_name_with_de(iso3, expected):
+    assert french_name_with_de(get_state(iso3)) == expected

@@ -50,7 +50,7 @@ def build_lists_docx(event):
     document.add_heading(str(_('List of observers and of entities in consultative status with the Economic and '
                                'Social Council, for information')), level=1)
     _add_numbered(document, ctx['info'])
-    document.add_heading(str(_('List of other organisations and commercial actors, for consideration on a '
+    document.add_heading(str(_('List of other organizations and commercial actors, for consideration on a '
                                'no-objection basis')), level=1)
     _add_numbered(document, ctx['consideration'])
     buf = BytesIO()

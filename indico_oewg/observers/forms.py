@@ -42,9 +42,9 @@ class _RequestFormBase(IndicoForm):
     representatives = MultipleItemsField(_('Representatives'), fields=REPRESENTATIVE_FIELDS,
                                          unique_field='full_name',
                                          description=_('The full names and titles of the persons who will '
-                                                       'represent the organisation (at least one).'))
+                                                       'represent the organization (at least one).'))
     mission_statement = TextAreaField(_('Mission statement'), [Optional(), Length(max=5000)],
-                                      description=_('The mission statement of the organisation or a summary of '
+                                      description=_('The mission statement of the organization or a summary of '
                                                     'its work.'))
     mission_statement_file = FileField(_('Mission statement (file)'),
                                        description=_('Optionally, the mission statement as a document.'))
@@ -61,28 +61,28 @@ class _RequestFormBase(IndicoForm):
 class RequestForm(_RequestFormBase):
     """The public request of an organisation to attend a session as an observer."""
 
-    organisation = SelectField(_('Organisation'), [DataRequired()],
-                               description=_('Pick your organisation if it is already listed; otherwise describe '
+    organisation = SelectField(_('Organization'), [DataRequired()],
+                               description=_('Pick your organization if it is already listed; otherwise describe '
                                              'it below.'))
     name = StringField(_('Name (English)'), [HiddenUnless('organisation', NEW), DataRequired(), Length(max=300)])
     name_fr = StringField(_('Name (French)'), [HiddenUnless('organisation', NEW), Optional(), Length(max=300)])
     acronym = StringField(_('Acronym'), [HiddenUnless('organisation', NEW), Optional(), Length(max=50)])
     kind = IndicoEnumSelectField(_('Kind'), [HiddenUnless('organisation', NEW), DataRequired()],
-                                 enum=OrganisationKind, none=_('Choose the kind of organisation'))
+                                 enum=OrganisationKind, none=_('Choose the kind of organization'))
     website = StringField(_('Website'), [HiddenUnless('organisation', NEW), Optional(), URL(), Length(max=300)])
     country = SelectField(_('Headquarters'), [HiddenUnless('organisation', NEW), Optional()],
                           description=_('The country of the headquarters.'))
     contact_email = EmailField(_('Contact e-mail'), [HiddenUnless('organisation', NEW), Optional(), Email()],
-                               description=_('The e-mail address of the organisation; yours if left empty.'))
+                               description=_('The e-mail address of the organization; yours if left empty.'))
     letter = FileField(_('Official letter (PDF)'), [_FileRequired(_('Attach the official letter (PDF).'))],
-                       description=_('The official letter of the organisation, as a PDF document.'))
+                       description=_('The official letter of the organization, as a PDF document.'))
 
     field_order = ('organisation', 'name', 'name_fr', 'acronym', 'kind', 'website', 'country', 'contact_email',
                    'ecosoc_status', 'letter', 'representatives', 'mission_statement', 'mission_statement_file')
 
     def __init__(self, *args, organisations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.organisation.choices = ([(NEW, _('My organisation is not listed (describe it below)'))] +
+        self.organisation.choices = ([(NEW, _('My organization is not listed (describe it below)'))] +
                                      [(str(o.id), o.display_name) for o in organisations])
         self.country.choices = [('', '')] + get_state_choices()
 
@@ -106,7 +106,7 @@ class OrganisationForm(IndicoForm):
     name_fr = StringField(_('Name (French)'), [Optional(), Length(max=300)])
     acronym = StringField(_('Acronym'), [Optional(), Length(max=50)])
     kind = IndicoEnumSelectField(_('Kind'), [DataRequired()], enum=OrganisationKind,
-                                 description=_('Decides the list the organisation goes on when a request is '
+                                 description=_('Decides the list the organization goes on when a request is '
                                                'confirmed.'))
     ecosoc_status = IndicoEnumSelectField(_('ECOSOC consultative status'), enum=EcosocStatus)
     website = StringField(_('Website'), [Optional(), URL(), Length(max=300)])
@@ -136,7 +136,7 @@ class DeclineForm(IndicoForm):
 
 class MergeForm(IndicoForm):
     target = SelectField(_('Merge into'), [DataRequired()],
-                         description=_('The organisation of the registry this one duplicates. Its requests and '
+                         description=_('The organization of the registry this one duplicates. Its requests and '
                                        'accreditations move there.'))
 
     def __init__(self, *args, organisations=(), **kwargs):
@@ -172,7 +172,7 @@ class PeriodForm(IndicoForm):
 
 
 class ObjectionForm(IndicoForm):
-    request = SelectField(_('Organisation'), [DataRequired()])
+    request = SelectField(_('Organization'), [DataRequired()])
     member_state = StringField(_('Member State'), [DataRequired()],
                                description=_('The Member State objecting (name or ISO code). It stays '
                                              'confidential.'))

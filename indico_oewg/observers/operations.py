@@ -98,7 +98,7 @@ def update_organisation(organisation, data, event, user=None):
     changes = organisation.populate_from_dict({k: v for k, v in data.items() if k in ORGANISATION_LOG_FIELDS})
     db.session.flush()
     if changes:
-        _log(event, LogKind.change, f'Organisation "{organisation.name}" updated', user,
+        _log(event, LogKind.change, f'Organization "{organisation.name}" updated', user,
              data=make_diff_log(changes, ORGANISATION_LOG_FIELDS))
     return changes
 
@@ -119,11 +119,11 @@ def merge_organisation(source, target, event, user=None):
     """
     user = _user(user)
     if source == target or source.working_group_id != target.working_group_id or target.is_merged:
-        raise ObserverError(_('An organisation can only be merged into another, unmerged organisation of the same '
+        raise ObserverError(_('An organization can only be merged into another, unmerged organization of the same '
                               'working group.'))
     for request in source.requests:
         if request.state in OPEN_STATES and (other := get_open_request(target, request.event)):
-            raise ObserverError(_('Both organisations have an open request for the {session} (#{a} and #{b}); '
+            raise ObserverError(_('Both organizations have an open request for the {session} (#{a} and #{b}); '
                                   'decline or withdraw one of them first.')
                                 .format(session=get_session_title(request.event), a=request.id, b=other.id))
     moved_requests = list(source.requests)
@@ -133,8 +133,8 @@ def merge_organisation(source, target, event, user=None):
         accreditation.organisation = target
     source.merged_into = target
     db.session.flush()
-    _log(event, LogKind.change, f'Organisation "{source.name}" merged into "{target.name}"', user,
-         data={'Merged organisation': f'#{source.id} {source.display_name}',
+    _log(event, LogKind.change, f'Organization "{source.name}" merged into "{target.name}"', user,
+         data={'Merged organization': f'#{source.id} {source.display_name}',
                'Into': f'#{target.id} {target.display_name}',
                'Requests moved': ', '.join(f'#{r.id}' for r in moved_requests) or 'none'})
 
@@ -163,7 +163,7 @@ def create_request(event, user, *, organisation=None, organisation_data=None, le
         if organisation is not None:
             organisation = organisation.canonical
             if organisation.working_group_id != working_group.id:
-                raise ObserverError(_('This organisation is not in the registry of this working group.'))
+                raise ObserverError(_('This organization is not in the registry of this working group.'))
             if existing := get_open_request(organisation, event):
                 raise ObserverError(_('{organisation} already has a pending request for this session (#{id}); '
                                       'complete that one instead.')
@@ -190,7 +190,7 @@ def create_request(event, user, *, organisation=None, organisation_data=None, le
         db.session.add(request)
         db.session.flush()
     _log(event, LogKind.positive, f'Observer request #{request.id} by "{organisation.name}"', user,
-         data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+         data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
                'Representatives': len(request.representatives)}, realm=EventLogRealm.participants)
     return request
 
@@ -218,7 +218,7 @@ def update_request(request, user, *, letter=None, representatives, mission_state
         db.session.flush()
     _log(request.event, LogKind.change,
          f'Observer request #{request.id} {"completed" if answered else "updated"} by the requester', user,
-         data={'Organisation': organisation.display_name}, realm=EventLogRealm.participants)
+         data={'Organization': organisation.display_name}, realm=EventLogRealm.participants)
 
 
 def _apply_request_to_organisation(request):
@@ -239,7 +239,7 @@ def withdraw_request(request, user):
     request.modified_dt = now_utc()
     db.session.flush()
     _log(request.event, LogKind.negative, f'Observer request #{request.id} withdrawn by the requester', user,
-         data={'Organisation': request.organisation.display_name}, realm=EventLogRealm.participants)
+         data={'Organization': request.organisation.display_name}, realm=EventLogRealm.participants)
 
 
 def _send_to_requester(request, template_name, user, summary, **context):
@@ -264,7 +264,7 @@ def ask_for_information(request, message, user=None, *, notify=True):
     request.info_request = message.strip()
     db.session.flush()
     _log(request.event, LogKind.change, f'More information asked for observer request #{request.id}', user,
-         data={'Organisation': request.organisation.display_name, 'Message': request.info_request})
+         data={'Organization': request.organisation.display_name, 'Message': request.info_request})
     if notify:
         _send_to_requester(request, 'info_requested', user,
                            f'Observer request #{request.id}: more information asked')
@@ -296,13 +296,13 @@ def confirm_request(request, user=None, *, notify=True):
         db.session.flush()
         _log(request.event, LogKind.positive,
              f'Observer request #{request.id} confirmed: "{organisation.name}" on the list for consideration', user,
-             data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})'})
+             data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})'})
     else:
         _accredit(request, user)
         db.session.flush()
         _log(request.event, LogKind.positive,
              f'Observer request #{request.id} confirmed: "{organisation.name}" accredited', user,
-             data={'Organisation': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+             data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
                    'List': 'for information'})
         if notify:
             send_outcome_email(request, user)
@@ -320,7 +320,7 @@ def decline_request(request, reason, user=None, *, notify=True):
     request.decided_dt = now_utc()
     db.session.flush()
     _log(request.event, LogKind.negative, f'Observer request #{request.id} declined', user,
-         data={'Organisation': request.organisation.display_name, 'Reason': request.decline_reason})
+         data={'Organization': request.organisation.display_name, 'Reason': request.decline_reason})
     if notify:
         _send_to_requester(request, 'declined', user, f'Observer request #{request.id}: declined')
 
@@ -379,7 +379,7 @@ def open_period(event, deadline_dt, user=None):
     db.session.flush()
     _log(event, LogKind.positive, 'No-objection period opened', user,
          data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
-               'Organisations under consideration': len(get_period_requests(event))})
+               'Organizations under consideration': len(get_period_requests(event))})
     return period
 
 
@@ -396,7 +396,7 @@ def record_objection(period, request, state_iso3, basis, user=None):
         raise ObserverError(_('The deadline of the no-objection period has passed; the objection was not '
                               'recorded.'))
     if request.event_id != period.event_id or request.state != RequestState.under_consideration:
-        raise ObserverError(_('This organisation is not on the list for consideration of this session.'))
+        raise ObserverError(_('This organization is not on the list for consideration of this session.'))
     if Objection.query.filter_by(request_id=request.id, state_iso3=state.iso3).has_rows():
         raise ObserverError(_('This objection was already recorded.'))
     objection = Objection(period=period, request=request, state_iso3=state.iso3, basis=(basis or '').strip(),
@@ -405,7 +405,7 @@ def record_objection(period, request, state_iso3, basis, user=None):
     db.session.flush()
     # The objecting State is confidential: it is not written to the event log.
     _log(period.event, LogKind.change, f'Objection recorded to "{request.organisation.name}"', user,
-         data={'Organisation': request.organisation.display_name, 'Request': f'#{request.id}'})
+         data={'Organization': request.organisation.display_name, 'Request': f'#{request.id}'})
     return objection
 
 
@@ -503,7 +503,7 @@ def revoke_accreditation(accreditation, event, reason, user=None):
     accreditation.revocation_reason = reason.strip()
     db.session.flush()
     _log(event, LogKind.negative, f'Accreditation of "{accreditation.organisation.name}" revoked', user,
-         data={'Organisation': accreditation.organisation.display_name, 'Reason': accreditation.revocation_reason})
+         data={'Organization': accreditation.organisation.display_name, 'Reason': accreditation.revocation_reason})
 
 
 def update_settings(working_group, data, event, user=None):

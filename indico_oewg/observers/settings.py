@@ -20,7 +20,7 @@ Secretariat of the {working_group}
 DEFAULT_NOT_ACCREDITED_SUBJECT = 'Request of {organisation} for the {session} of the {working_group}'
 DEFAULT_NOT_ACCREDITED_BODY = '''Dear {requester},
 
-Following the consideration of the list of organisations on a no-objection basis, we regret to inform you that
+Following the consideration of the list of organizations on a no-objection basis, we regret to inform you that
 {organisation} has not been accredited to the {session} of the {working_group}.
 
 Secretariat of the {working_group}

@@ -9,7 +9,7 @@ from indico.core.plugins import url_for_plugin
 from indico.modules.events.controllers.base import RHDisplayEventBase
 from indico.web.forms.base import FormDefaults
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.registration.delegations import delegation_name
 from indico_oewg.registration.forms import DelegationSettingsForm, FocalPointForm
 from indico_oewg.registration.models.focal_points import FocalPoint
@@ -32,7 +32,8 @@ class RHManageDelegations(RHManageOEWGSessionBase):
                                          [p for p in focal_point_form.users.data if p.principal_type.name == 'user'],
                                          session.user)
                 if added:
-                    flash(_('{n} focal point(s) named.').format(n=len(added)), 'success')
+                    flash(ngettext('{n} focal point named.', '{n} focal points named.', len(added))
+                          .format(n=len(added)), 'success')
                 return redirect(url_for_plugin('oewg.manage_delegations', self.event))
         elif request.method == 'POST':
             if settings_form.validate_on_submit():

@@ -16,8 +16,8 @@ from indico_oewg.states import get_state, get_state_choices, get_states
 REPRESENTATIONS = {
     'member_state': _('Member State'),
     'observer_state': _('Non-member observer State'),
-    'igo': _('Intergovernmental organisation or entity with a standing invitation'),
-    'un_body': _('UN organ, body or specialised agency'),
+    'igo': _('Intergovernmental organization or entity with a standing invitation'),
+    'un_body': _('UN organ, body or specialized agency'),
     'ecosoc_ngo': _('NGO with ECOSOC consultative status'),
     'other_ngo': _('Other NGO, academic or research institution'),
     'commercial': _('Commercial actor'),

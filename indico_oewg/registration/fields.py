@@ -10,7 +10,7 @@ from indico.core.marshmallow import mm
 from indico.modules.events.registration.fields.base import RegistrationFormFieldBase
 from indico.modules.events.registration.models.registrations import RegistrationData
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.registration.delegations import (MAX_TITLE_LENGTH, REPRESENTATIONS, ROLES,
                                                   find_accredited_organisation, format_value,
                                                   get_accredited_organisations, is_state_representation,
@@ -131,7 +131,7 @@ class DelegationField(RegistrationFormFieldBase):
         else:
             organisation = find_accredited_organisation(self.event, value['delegation'])
             if organisation is None:
-                raise ValidationError(_('This organisation is not accredited for this session.'))
+                raise ValidationError(_('This organization is not accredited for this session.'))
             kind_representation = organisation_representation(organisation)
             if kind_representation and kind_representation != representation:
                 raise ValidationError(_('{org} is accredited as "{kind}", not as "{representation}".').format(
@@ -157,9 +157,11 @@ class DelegationField(RegistrationFormFieldBase):
         existing_id = existing_registration.id if existing_registration is not None else None
         if count_delegation_registrations(self.form_item, delegation, exclude_registration_id=existing_id) >= quota:
             organisation = organisation or find_accredited_organisation(self.event, delegation)
-            raise ValidationError(_('{org} has already registered the {n} representatives it may send to this '
-                                    'session.').format(org=organisation_display_name(organisation) or delegation,
-                                                       n=quota))
+            raise ValidationError(ngettext('{org} has already registered the {n} representative it may send to '
+                                             'this session.',
+                                             '{org} has already registered the {n} representatives it may send to '
+                                             'this session.', quota)
+                                    .format(org=organisation_display_name(organisation) or delegation, n=quota))
 
     def get_friendly_data(self, registration_data, for_humans=False, for_search=False):
         return format_value(registration_data.data, self.event)

@@ -16,7 +16,7 @@ from indico_oewg.states import get_state_choices
 
 class FocalPointForm(IndicoForm):
     delegation = SelectField(_('Delegation'), [DataRequired()],
-                             description=_('A State, or an organisation accredited for this session.'))
+                             description=_('A State, or an organization accredited for this session.'))
     users = PrincipalListField(_('Focal points'), [DataRequired()],
                                description=_('They will see, approve and reject the registrations of this '
                                              'delegation, and nothing else.'))
@@ -29,8 +29,8 @@ class FocalPointForm(IndicoForm):
 
 
 class DelegationSettingsForm(IndicoForm):
-    contacts_are_focal_points = BooleanField(_('Organisation contacts are focal points'), widget=SwitchWidget(),
-                                             description=_('The contacts of an accredited organisation (who '
+    contacts_are_focal_points = BooleanField(_('Organization contacts are focal points'), widget=SwitchWidget(),
+                                             description=_('The contacts of an accredited organization (who '
                                                            'requested its accreditation) are focal points of its '
                                                            'delegation.'))
     participants_published = BooleanField(_('Publish the list of participants'), widget=SwitchWidget(),

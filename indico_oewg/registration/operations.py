@@ -111,7 +111,7 @@ def update_registration_settings(event, data, user=None):
     if not changes:
         return False
     registration_settings.set_multi(event, data)
-    titles = {'contacts_are_focal_points': 'Organisation contacts are focal points',
+    titles = {'contacts_are_focal_points': 'Organization contacts are focal points',
               'participants_published': 'List of participants published'}
     event.log(EventLogRealm.management, LogKind.change, 'OEWG', 'Delegation settings updated', user,
               data={titles.get(k, k): f'{a} → {b}' for k, (a, b) in changes.items()})
@@ -143,7 +143,7 @@ def add_oewg_section(regform, user=None):
     specs = (
         (FIELD_TYPE, _('Delegation'), '', True),
         ('file', _('Note verbale or nomination letter'),
-         _('The note verbale of your Permanent Mission or the letter of your organisation naming you (PDF).'), False),
+         _('The note verbale of your Permanent Mission or the letter of your organization naming you (PDF).'), False),
         ('picture', _('Photograph for the grounds pass'), PHOTO_RULES, True),
     )
     for n, (input_type, title, description, required) in enumerate(specs, 1):

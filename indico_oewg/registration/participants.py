@@ -34,7 +34,7 @@ from indico_oewg.states import get_state, normalize_name
 GROUP_TITLES = {
     'member_state': _('Member States'),
     'observer_state': _('Non-member observer States'),
-    'igo': _('Intergovernmental organisations and other entities having received a standing invitation'),
+    'igo': _('Intergovernmental organizations and other entities having received a standing invitation'),
     'un_body': _('United Nations organs, bodies and specialized agencies'),
     'ecosoc_ngo': _('Non-governmental organizations in consultative status with the Economic and Social Council'),
     'other_ngo': _('Other non-governmental organizations, academic and research institutions'),

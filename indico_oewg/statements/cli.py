@@ -12,6 +12,11 @@ from indico.modules.events.models.events import Event
 from indico_oewg.statements.importer import import_from_csv_path, import_from_zip
 
 
+def _count(n, noun):
+    """E.g. "1 statement", "2 statements" (the command speaks English only)."""
+    return f'{n} {noun}' if n == 1 else f'{n} {noun}s'
+
+
 def import_statements_command(cli):
     """Register ``indico oewg import-statements`` on the plugin's command group."""
 
@@ -39,9 +44,9 @@ def import_statements_command(cli):
             click.secho(f'line {line}: {message}' if line else message, fg='red')
         if not report.ok:
             db.session.rollback()
-            click.secho(f'{len(report.errors)} problems; nothing imported.', fg='red', bold=True)
+            click.secho(f'{_count(len(report.errors), "problem")}; nothing imported.', fg='red', bold=True)
             sys.exit(1)
-        summary = f'{report.statements} statements with {report.files} files'
+        summary = f'{_count(report.statements, "statement")} with {_count(report.files, "file")}'
         if report.new_agenda_items:
             summary += f'; new agenda items: {", ".join(report.new_agenda_items)}'
         if dry_run:

@@ -36,9 +36,9 @@ class StatementForm(IndicoForm):
     speaker_kind = IndicoEnumRadioField(_('Speaker'), enum=SpeakerKind, default=SpeakerKind.state)
     state = SelectField(_('State'), [HiddenUnless('speaker_kind', SpeakerKind.state),
                                      DataRequired(_('Choose the State.'))], choices=[])
-    organisation_name = StringField(_('Organisation'),
+    organisation_name = StringField(_('Organization'),
                                     [HiddenUnless('speaker_kind', SpeakerKind.organisation),
-                                     DataRequired(_('Enter the organisation.')), Length(max=300)],
+                                     DataRequired(_('Enter the organization.')), Length(max=300)],
                                     description=_('E.g. "European Union", "International Committee of the Red '
                                                   'Cross".'))
     office = StringField(_('Office or body'), [HiddenUnless('speaker_kind', SpeakerKind.office),

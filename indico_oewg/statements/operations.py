@@ -11,7 +11,7 @@ from indico.core.logger import Logger
 from indico.modules.logs import EventLogRealm, LogKind
 from indico.util.date_time import now_utc
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.statements.files import CheckedFile, StatementFileError, check_file
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
@@ -75,7 +75,9 @@ def update_agenda_item(item, title, user=None):
 
 def delete_agenda_item(item, user=None):
     if item.statements:
-        raise StatementError(_('"{title}" still has {n} statements; move or delete them first.')
+        raise StatementError(ngettext('"{title}" still has {n} statement; move or delete it first.',
+                                      '"{title}" still has {n} statements; move or delete them first.',
+                                      len(item.statements))
                              .format(title=item.title, n=len(item.statements)))
     event = item.event
     event.oewg_agenda_items.remove(item)
@@ -183,7 +185,7 @@ def create_statement(event, agenda_item, data, uploads=(), *, status=StatementSt
     db.session.flush()
     logger.info('Statement %r created by %r', statement, _user(user))
     if log:
-        _log(event, LogKind.positive, f'Statement added: {statement.heading}', user,
+        _log(event, LogKind.positive, f'Statement added: {statement.english_heading}', user,
              data=_statement_log_data(statement))
     return statement
 
@@ -202,7 +204,7 @@ def update_statement(statement, agenda_item, data, user=None):
     after = _statement_log_data(statement)
     changes = {key: [before.get(key, ''), after.get(key, '')] for key in after | before
                if before.get(key) != after.get(key)}
-    _log(statement.event, LogKind.change, f'Statement updated: {statement.heading}', user,
+    _log(statement.event, LogKind.change, f'Statement updated: {statement.english_heading}', user,
          data={key: f'{old} → {new}' for key, (old, new) in changes.items()} or None)
 
 
@@ -214,7 +216,7 @@ def delete_statement(statement, user=None):
     db.session.flush()
     for storage, storage_file_id in stored:
         storage.delete(storage_file_id)
-    _log(event, LogKind.negative, f'Statement deleted: {statement.heading}', user, data=data)
+    _log(event, LogKind.negative, f'Statement deleted: {statement.english_heading}', user, data=data)
 
 
 def add_files(statement, uploads, user=None):
@@ -224,7 +226,7 @@ def add_files(statement, uploads, user=None):
     checked = check_files(uploads, existing_languages={f.language for f in statement.files})
     _store_files(statement, checked)
     db.session.flush()
-    _log(statement.event, LogKind.positive, f'Files added to statement: {statement.heading}', user,
+    _log(statement.event, LogKind.positive, f'Files added to statement: {statement.english_heading}', user,
          data={'Files': ', '.join(f'{item.filename} ({item.language})' for item in checked)})
 
 
@@ -234,7 +236,7 @@ def delete_file(file, user=None):
     statement.files.remove(file)
     file.delete(delete_from_db=True)
     statement.search_text = statement.build_search_text()
-    _log(statement.event, LogKind.negative, f'File deleted from statement: {statement.heading}', user,
+    _log(statement.event, LogKind.negative, f'File deleted from statement: {statement.english_heading}', user,
          data={'File': name})
 
 
@@ -262,7 +264,7 @@ def publish_statement(statement, user=None):
     statement.published_dt = now_utc()
     statement.return_reason = ''
     db.session.flush()
-    _log(statement.event, LogKind.positive, f'Statement published: {statement.heading}', user)
+    _log(statement.event, LogKind.positive, f'Statement published: {statement.english_heading}', user)
     return True
 
 
@@ -271,5 +273,5 @@ def unpublish_statement(statement, user=None):
         return False
     statement.status = StatementStatus.unpublished
     db.session.flush()
-    _log(statement.event, LogKind.change, f'Statement unpublished: {statement.heading}', user)
+    _log(statement.event, LogKind.change, f'Statement unpublished: {statement.english_heading}', user)
     return True

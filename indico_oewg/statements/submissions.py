@@ -58,7 +58,7 @@ def get_submitter_delegations(event, user):
 def add_submitter(event, user, delegation, by_user=None):
     """List a user as submitter for a delegation."""
     if delegation.kind == SpeakerKind.office:
-        raise StatementError(_('Submitters hand in statements for a State or an organisation.'))
+        raise StatementError(_('Submitters hand in statements for a State or an organization.'))
     if delegation in get_submitter_delegations(event, user):
         raise StatementError(_('{user} already hands in statements for {delegation}.')
                              .format(user=user.full_name, delegation=delegation.name))
@@ -89,7 +89,7 @@ def submit_statement(event, user, delegation, agenda_item, data, uploads):
     data = dict(data, delegation=delegation, position=None)
     statement = create_statement(event, agenda_item, data, uploads, status=StatementStatus.pending, user=user,
                                  submitter=user, log=False)
-    event.log(*_participants_log(), 'OEWG', f'Statement handed in: {statement.heading}', user,
+    event.log(*_participants_log(), 'OEWG', f'Statement handed in: {statement.english_heading}', user,
               data={'Files': ', '.join(f'{f.filename} ({f.language})' for f in statement.files)})
     return statement
 
@@ -130,6 +130,6 @@ def return_submission(statement, reason, user=None):
     statement.status = StatementStatus.returned
     statement.return_reason = reason
     db.session.flush()
-    _log(statement.event, LogKind.negative, f'Statement returned to its submitter: {statement.heading}', user,
+    _log(statement.event, LogKind.negative, f'Statement returned to its submitter: {statement.english_heading}', user,
          data={'Reason': reason})
     _notify(statement, 'statement_returned.txt', reason=reason)

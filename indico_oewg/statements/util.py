@@ -21,11 +21,12 @@ from indico.modules.events.models.events import Event
 from indico.util.date_time import format_date
 
 from indico_oewg import _
-from indico_oewg.states import find_state
+from indico_oewg.states import find_state, normalize_name
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
 from indico_oewg.statements.models.statements import (SEARCH_VECTOR_SQL, SpeakerKind, Statement, StatementStatus,
-                                                      speaker_display_name, speaker_value, statement_heading)
+                                                      heading_language, speaker_display_name, speaker_value,
+                                                      statement_heading)
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
 
@@ -50,7 +51,8 @@ class Delegation:
 
     @property
     def name(self):
-        return speaker_display_name(self.kind, self.value)
+        """E.g. "the Philippines", in French "Philippines" (see :func:`speaker_display_name`)."""
+        return speaker_display_name(self.kind, self.value, heading_language())
 
     @property
     def key(self):
@@ -92,7 +94,8 @@ def known_organisations(event):
 def resolve_delegation(text, event):
     """Resolve a delegation written as ISO3 code, a UN short name in any of the six languages or an organisation name.
 
-    ``office: <text>`` names an office or body (e.g. a Chair), ``organisation: <name>`` a new organisation.
+    ``office: <text>`` names an office or body (e.g. a Chair), ``organization: <name>`` (or ``organisation:``) a new
+    organisation.
 
     :raise StatementError: when nothing matches
     """
@@ -102,7 +105,7 @@ def resolve_delegation(text, event):
     prefix, sep, rest = text.partition(':')
     if sep and prefix.strip().lower() in ('office', 'body') and rest.strip():
         return Delegation(SpeakerKind.office, rest.strip())
-    if sep and prefix.strip().lower() == 'organisation' and rest.strip():
+    if sep and prefix.strip().lower() in ('organization', 'organisation') and rest.strip():
         return Delegation(SpeakerKind.organisation, rest.strip())
     if state := find_state(text):
         return Delegation(SpeakerKind.state, state.iso3)
@@ -113,7 +116,7 @@ def resolve_delegation(text, event):
         if name.casefold().removeprefix('the ') == folded:
             return Delegation(SpeakerKind.organisation, name)
     raise StatementError(_('Unknown delegation "{text}": not a UN Member or observer State, nor a known '
-                           'organisation.').format(text=text))
+                           'organization.').format(text=text))
 
 
 def find_registry_organisation(text, event):
@@ -269,7 +272,8 @@ def archive_filter_choices(event_ids):
 
 
 def _sorted_choices(names):
-    return sorted(names.items(), key=lambda item: item[1].casefold().removeprefix('the '))
+    # by name without "the", case and accents ("Équateur" with the E's)
+    return sorted(names.items(), key=lambda item: normalize_name(item[1]))
 
 
 def get_session_event_ids(working_group):
@@ -299,14 +303,14 @@ def get_session_events(working_group, user=None):
 
 def citation(statement):
     """E.g. "Statement by Japan, First session of the Open-ended working group on ..., General exchange of views,
-    9 May 2022".
+    9 May 2022"; in English whatever the UI's language.
     """
     event = statement.event
     working_group = get_working_group(event.category)
     session_title = get_session_title(event)
     if working_group:
         session_title = f'{session_title} of the {working_group.name}'
-    parts = [statement.heading, session_title, statement.agenda_item.title]
+    parts = [statement.english_heading, session_title, statement.agenda_item.title]
     if statement.meeting:
         parts.append(statement.meeting)
     if statement.date:
@@ -373,10 +377,11 @@ class StatementListRenderer:
         return self._urls[event_id]
 
     def _heading(self, line):
+        # in the UI's language, which is the same for every line: a renderer serves one request
         key = (line.speaker_kind, line.state_code, line.organisation_name, line.office, line.on_behalf_of)
         if key not in self._headings:
-            name = speaker_display_name(line.speaker_kind, speaker_value(*key[:4]))
-            self._headings[key] = escape(statement_heading(name, line.on_behalf_of))
+            self._headings[key] = escape(statement_heading(line.speaker_kind, speaker_value(*key[:4]),
+                                                           line.on_behalf_of))
         return self._headings[key]
 
     def _date(self, date):

@@ -4,7 +4,6 @@
 
 """Data for the observers browser test's own Indico server; run with INDICO_CONFIG set, prints ids as JSON."""
 
-import json
 from datetime import datetime
 
 
@@ -48,8 +47,5 @@ def seed():
 
 
 if __name__ == '__main__':
-    from indico.core.plugins import plugin_engine
-    from indico.web.flask.app import make_app
-    app = make_app()
-    with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
-        print(json.dumps(seed()))
+    from tests.browser import print_seed
+    print_seed(seed)

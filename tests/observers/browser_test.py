@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.browser import chromium, indico_server
+from tests.browser import login as browser_login
+from tests.browser import wait as _wait
 from tests.observers.browser_seed import PASSWORD
 
 
@@ -34,18 +36,9 @@ def browser():
     driver.quit()
 
 
-def _wait(driver, condition, timeout=15):
-    from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout).until(condition)
-
-
 def _login(driver, base_url, login):
-    from selenium.webdriver.common.by import By
     driver.delete_all_cookies()
-    driver.get(base_url + '/login/')
-    driver.find_element(By.NAME, 'identifier').send_keys(login)
-    driver.find_element(By.NAME, 'password').send_keys(PASSWORD + '\n')
-    _wait(driver, lambda d: '/login' not in d.current_url)
+    browser_login(driver, base_url, login, PASSWORD)
 
 
 def _send_request(driver, base_url, event_id, name, kind, letter):
@@ -112,7 +105,7 @@ def test_new_user_takes_organisations_to_accreditation_and_not(server, browser, 
     assert 'Astro Commerce SA' not in accredited_part
     assert 'Liechtenstein' not in browser.page_source
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{welcome}/')
-    assert 'Your organisation is accredited' in browser.page_source
+    assert 'Your organization is accredited' in browser.page_source
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{objected}/')
     assert 'has not been accredited' in browser.page_source
     assert 'Liechtenstein' not in browser.page_source

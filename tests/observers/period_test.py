@@ -4,6 +4,7 @@
 
 """The no-objection procedure: opening, objections, closing by hand or at the deadline, reopening."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -59,6 +60,22 @@ def test_secretariat_opens_the_period_in_the_event_timezone(oewg_event, consider
     assert 'No-objection period opened' in _logs(oewg_event)
     resp = client.get(url_for('plugin_oewg.observer_period', oewg_event))
     assert 'Alpha Space Industries' in resp.text and 'Record the objection' in resp.text
+
+
+def test_the_button_opens_the_period_and_the_state_is_open(oewg_event, consideration, secretariat_user, client_for):
+    """"Open" the button and "Open" the state of the period are different strings: French tells them apart."""
+    client = client_for(secretariat_user)
+    with client.session_transaction() as sess:
+        sess.lang = 'fr_FR'
+    url = url_for('plugin_oewg.observer_period', oewg_event)
+    assert 'value="Ouvrir la période"' in client.get(url).text
+    period = open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
+    assert re.search(r'<dd>\s*Ouverte\s*</dd>', client.get(url).text)
+    close_period(period, secretariat_user)
+    assert 'value="Rouvrir la période"' in client.get(url).text
+    with client.session_transaction() as sess:
+        sess.lang = 'en_GB'
+    assert 'value="Reopen the period"' in client.get(url).text
 
 
 def test_a_deadline_in_the_past_is_refused(oewg_event, consideration, secretariat_user, client_for):

@@ -155,7 +155,7 @@ def test_merge_moves_requests_to_the_existing_organisation(oewg_event, make_orga
     assert req.organisation == original
     assert duplicate.merged_into == original
     assert api.get_organisation(duplicate.id, dummy_working_group) == original
-    assert 'Organisation "Secure World Fdn" merged into "Secure World Foundation"' in _logs(oewg_event)
+    assert 'Organization "Secure World Fdn" merged into "Secure World Foundation"' in _logs(oewg_event)
 
 
 def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_organisation, make_request,
@@ -241,7 +241,7 @@ def test_secretariat_reclassifies_an_organisation_before_confirming(smtp, oewg_e
     assert (organisation.kind, organisation.name_fr, organisation.country) == \
         (OrganisationKind.ecosoc, 'Société mal classée', 'BEL')
     entry = EventLogEntry.query.filter_by(event_id=oewg_event.id,
-                                          summary='Organisation "Misfiled Society" updated').one()
+                                          summary='Organization "Misfiled Society" updated').one()
     assert entry.data['Kind'][:2] == ['(d)', '(c)']
     _post(client, url_for('plugin_oewg.observer_confirm', req))
     assert req.state == RequestState.accredited

@@ -4,8 +4,6 @@
 
 """Data for the browser test's own Indico server; run with INDICO_CONFIG set, prints the ids as JSON."""
 
-import json
-import sys
 from datetime import timedelta
 
 
@@ -82,13 +80,6 @@ def seed():
             'users': {k: u.id for k, u in users.items()}, 'password': PASSWORD}
 
 
-def main():
-    from indico.core.plugins import plugin_engine
-    from indico.web.flask.app import make_app
-    app = make_app()
-    with app.test_request_context(), plugin_engine.get_plugin('oewg').plugin_context():
-        json.dump(seed(), sys.stdout)
-
-
 if __name__ == '__main__':
-    main()
+    from tests.browser import print_seed
+    print_seed(seed)

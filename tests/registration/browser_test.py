@@ -15,6 +15,8 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.browser import chromium, indico_server
+from tests.browser import wait as _wait
+from tests.browser import login as _login
 
 
 pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
@@ -56,27 +58,12 @@ def driver(request, server):
     driver.quit()
 
 
-def _wait(driver, condition, timeout=TIMEOUT):
-    from selenium.webdriver.support.ui import WebDriverWait
-    return WebDriverWait(driver, timeout).until(condition)
-
-
 def _visible(driver, css):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     element = _wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
     driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
     return element
-
-
-def _login(driver, base_url, login, password):
-    from selenium.webdriver.common.by import By
-    driver.get(f'{base_url}/login/')
-    driver.find_element(By.NAME, 'identifier').send_keys(login)
-    field = driver.find_element(By.NAME, 'password')
-    field.send_keys(password)
-    field.submit()
-    _wait(driver, lambda d: '/login' not in d.current_url)
 
 
 def _dropdown_options(driver, css):
@@ -128,7 +115,7 @@ def test_manager_adds_field_and_opens_show_if(server, driver, server_db):
     modal = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, '.ui.modal'))
     modal.find_element(By.NAME, 'title').send_keys('Delegation')
     assert 'Representations offered' in modal.text
-    assert 'Representatives per organisation' in modal.text
+    assert 'Representatives per organization' in modal.text
     modal.find_element(By.NAME, 'organisationQuota').send_keys('3')
     modal.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
     _wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, '.ui.modal'))
@@ -187,7 +174,7 @@ def test_observer_picks_only_accredited_organisations(server, driver, server_db)
     _login(driver, base_url, 'observer', seed['password'])
     driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
     _pick(driver, '[data-oewg="representation"]',
-          'Intergovernmental organisation or entity with a standing invitation')
+          'Intergovernmental organization or entity with a standing invitation')
     dropdown, items = _dropdown_options(driver, '[data-oewg="delegation"]')
     assert [i.text for i in items] == ['European Space Agency (ESA)']
     items[0].click()

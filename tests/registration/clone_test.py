@@ -32,18 +32,6 @@ OPTION = 'oewg_focal_points'
 
 
 @pytest.fixture
-def organiser(create_user, dummy_working_group):
-    user = create_user(3001, first_name='Olga', last_name='Organiser', email='organiser@example.org')
-    dummy_working_group.category.update_principal(user, full_access=True)
-    return user
-
-
-@pytest.fixture
-def organiser_client(organiser, client_for):
-    return client_for(organiser)
-
-
-@pytest.fixture
 def people(create_user):
     return {
         'jun': create_user(3201, first_name='Jun', last_name='Japan', email='jun@mission.example.org'),

@@ -203,7 +203,7 @@ def test_summary_export_and_placeholders(oewg_regform, create_delegation_field, 
     column = next(h for h in headers if (h[0] if isinstance(h, tuple) else h).startswith('Delegation'))
     assert [row[column] for row in rows] == [
         'Japan (Member State) — Head of delegation, Ambassador',
-        'European Space Agency (ESA) (Intergovernmental organisation or entity with a standing invitation) — '
+        'European Space Agency (ESA) (Intergovernmental organization or entity with a standing invitation) — '
         'Expert, Legal officer',
     ]
     from indico.modules.events.registration.placeholders.registrations import FieldPlaceholder
@@ -257,7 +257,7 @@ def test_representation_and_delegation_columns(oewg_regform, create_delegation_f
     assert count() <= 2  # the working group and its accredited organisations, whatever the number of registrations
     assert {r.user.id: c.text_value for r, c in data.items()} == {30: 'Japan', 31: 'European Space Agency (ESA)'}
     assert {r.user.id: c.text_value for r, c in representation.load_data(registrations).items()} == {
-        30: 'Member State', 31: 'Intergovernmental organisation or entity with a standing invitation'}
+        30: 'Member State', 31: 'Intergovernmental organization or entity with a standing invitation'}
     all_states = [str(state.value) for state in RegistrationState]
     for key, values, expected in (('ext__oewg_delegation', ['JPN'], {30}),
                                   ('ext__oewg_representation', ['igo'], {31}),

@@ -62,7 +62,7 @@ def test_full_text_search_finds_words_inside_files(test_client, dummy_working_gr
     url = url_for('plugin_oewg.working_group_statements', dummy_working_group.category)
     text = test_client.get(url, query_string={'q': 'rendezvous proximity'}).text
     assert 'Statement by Germany' in text and 'Statement by Japan' not in text
-    assert '1 statements found' in text
+    assert '1 statement found.' in text
     text = test_client.get(url, query_string={'q': 'unpublished'}).text
     assert 'No statements found' in text
     data = test_client.get(url_for('plugin_oewg.working_group_statements_json', dummy_working_group.category),

@@ -19,18 +19,6 @@ OPTIONS = {'oewg_agenda_items', 'oewg_statement_submitters'}
 
 
 @pytest.fixture
-def organiser(create_user, dummy_working_group):
-    user = create_user(3001, first_name='Olga', last_name='Organiser', email='organiser@example.org')
-    dummy_working_group.category.update_principal(user, full_access=True)
-    return user
-
-
-@pytest.fixture
-def organiser_client(organiser, client_for):
-    return client_for(organiser)
-
-
-@pytest.fixture
 def submitters(db, oewg_event, create_user):
     """Mission staff listed as submitters: Japan's, the European Union's, and a deleted user's (France)."""
     japan = create_user(3101, first_name='Jun', last_name='Japan', email='jun@mission.example.org')

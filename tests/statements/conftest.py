@@ -1,6 +1,5 @@
 """Fixtures of the statements tests: sample PDF/DOCX bytes, an agenda, statements."""
 
-import io
 from datetime import date
 
 import pytest
@@ -9,27 +8,7 @@ from indico_oewg.statements.models.statements import SpeakerKind, StatementStatu
 from indico_oewg.statements.operations import create_agenda_item, create_statement
 from indico_oewg.statements.util import Delegation
 
-
-def make_pdf(text='Sample statement'):
-    from reportlab.pdfgen import canvas
-    buf = io.BytesIO()
-    pdf = canvas.Canvas(buf)
-    y = 800
-    for line in text.splitlines() or ['']:
-        pdf.drawString(72, y, line)
-        y -= 16
-    pdf.save()
-    return buf.getvalue()
-
-
-def make_docx(text='Sample statement'):
-    from docx import Document
-    document = Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    buf = io.BytesIO()
-    document.save(buf)
-    return buf.getvalue()
+from .samples import make_docx, make_pdf  # noqa: F401 (the tests import them from here)
 
 
 @pytest.fixture

@@ -99,6 +99,9 @@ def test_filters_and_search(test_client, oewg_event, statements):
     assert 'Statement by Japan' in text and 'Statement by the Philippines on' not in text
     text = test_client.get(url, query_string={'language': 'fr'}).text
     assert 'Statement by Japan' in text and 'Statement by the Philippines on' not in text
+    assert '1 statement found.' in text
+    text = test_client.get(url, query_string={'language': 'en'}).text
+    assert '3 statements found.' in text
     # words only inside a file
     text = test_client.get(url, query_string={'q': 'moratorium'}).text
     assert 'Statement by the Philippines' in text and 'Statement by Japan' not in text

@@ -129,18 +129,28 @@ def test_zip_upload_in_management(secretariat_user, client_for, oewg_event):
                        content_type='multipart/form-data')
     assert resp.status_code == 200
     assert 'Line 8' in resp.text and 'Unknown delegation &#34;Narnia&#34;' in resp.text
-    assert 'nothing was imported' in resp.text
+    assert '1 problem — nothing was imported.' in resp.text
     assert Statement.query.count() == 0
+    worse = bad + 'General exchange of views,10,Atlantis,,2022-05-10,,,,,\n'
+    resp = client.post(url, data={'csrf_token': client.csrf_token, 'archive': (io.BytesIO(_zip(worse)), 'x.zip')},
+                       content_type='multipart/form-data')
+    assert '2 problems — nothing was imported.' in resp.text
     resp = client.post(url, data={'csrf_token': client.csrf_token, 'dry_run': '1',
                                   'archive': (io.BytesIO(_zip(GOOD_ROWS)), 'x.zip')},
                        content_type='multipart/form-data')
     assert 'Dry run: all rows are valid. 5 statements with 5 files would be imported' in resp.text
+    japan_only = 'General exchange of views,2,Japon,,9 May 2022,1st meeting,English,japan.pdf,,\n'
+    resp = client.post(url, data={'csrf_token': client.csrf_token, 'dry_run': '1',
+                                  'archive': (io.BytesIO(_zip(japan_only)), 'x.zip')},
+                       content_type='multipart/form-data')
+    assert 'Dry run: all rows are valid. 1 statement with 1 file would be imported' in resp.text
     assert Statement.query.count() == 0
     resp = client.post(url, data={'csrf_token': client.csrf_token, 'publish': '1',
                                   'archive': (io.BytesIO(_zip(GOOD_ROWS)), 'x.zip')},
                        content_type='multipart/form-data')
     assert resp.status_code == 302
     assert Statement.query.count() == 5
+    assert '5 statements imported.' in client.get(resp.location).text
     assert all(s.is_published for s in Statement.query)
 
 
@@ -151,7 +161,7 @@ def test_cli(tmp_path, oewg_event, app):
     result = runner.invoke(cli, ['import-statements', str(oewg_event.id), str(path)], obj=None)
     assert result.exit_code == 1
     assert 'line 8: Unknown delegation "Narnia"' in result.output
-    assert 'nothing imported' in result.output
+    assert '1 problem; nothing imported.' in result.output
     path = _write(tmp_path, GOOD_ROWS)
     result = runner.invoke(cli, ['import-statements', str(oewg_event.id), str(path), '--dry-run'])
     assert result.exit_code == 0, result.output

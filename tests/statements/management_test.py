@@ -151,7 +151,7 @@ def test_add_statement_with_several_files(secretariat_client, oewg_event, agenda
 
 @pytest.mark.parametrize(('overrides', 'files', 'message'), (
     ({'state': ''}, {}, 'Choose the State.'),
-    ({'speaker_kind': 'organisation', 'organisation_name': ''}, {}, 'Enter the organisation.'),
+    ({'speaker_kind': 'organisation', 'organisation_name': ''}, {}, 'Enter the organization.'),
     ({'speaker_kind': 'office', 'office': ' '}, {}, 'Enter the office or body.'),
     ({'joining_states': 'Japan, Atlantis'}, {}, 'Not States: Atlantis.'),
     ({'position': '0'}, {}, 'Number must be at least 1'),
@@ -273,7 +273,7 @@ def test_manage_agenda_items(secretariat_client, oewg_event, agenda, add_stateme
     _post(secretariat_client, url_for('plugin_oewg.edit_agenda_item', agenda[0]), {'title': 'Opening'})
     _post(secretariat_client, url_for('plugin_oewg.move_agenda_item', agenda[2]), {'direction': 'up'})
     resp = _post(secretariat_client, url_for('plugin_oewg.delete_agenda_item', agenda[1]), follow_redirects=True)
-    assert 'still has 1 statements' in resp.text
+    assert 'still has 1 statement; move or delete it first.' in resp.text
     db.session.expire_all()
     assert [item.title for item in oewg_event.oewg_agenda_items] == [
         'Opening', 'General exchange of views (informal mode)', 'General exchange of views',

@@ -3,6 +3,7 @@ from sqlalchemy.exc import IntegrityError
 
 from indico.core.db import db
 from indico.modules.logs.models.entries import EventLogEntry
+from indico.util.i18n import force_locale
 
 from indico_oewg.statements.models.files import StatementFile
 from indico_oewg.statements.models.statements import SpeakerKind, Statement, StatementStatus
@@ -28,6 +29,23 @@ def test_heading_and_delegation_names(add_statement):
                            kind=SpeakerKind.office)
     assert office.heading == 'Statement by Chair of the GGE on Prevention of an Arms Race in Outer Space'
     assert office.delegation_code is None
+
+
+def test_heading_follows_the_language_but_not_the_citation(add_statement):
+    japan = add_statement('JPN', joining_states=['FRA', 'PHL'])
+    philippines = add_statement('PHL', on_behalf_of='plusieurs États')
+    european_union = add_statement('European Union', kind=SpeakerKind.organisation)
+    with force_locale('fr_FR'):
+        assert japan.heading == 'Déclaration du Japon'
+        assert philippines.heading == 'Déclaration des Philippines au nom de plusieurs États'
+        assert european_union.heading == 'Déclaration – European Union'
+        assert japan.joining_state_names == ['France', 'Philippines']
+        # in English whatever the language: the citation, the event log and the JSON's names
+        assert japan.english_heading == 'Statement by Japan'
+        assert citation(japan).startswith('Statement by Japan, ')
+        assert philippines.delegation_name == 'the Philippines'
+    assert philippines.heading == 'Statement by the Philippines on behalf of plusieurs États'
+    assert japan.joining_state_names == ['France', 'the Philippines']
 
 
 def test_positions_follow_delivery_order_and_are_unique(add_statement, agenda):
@@ -105,7 +123,7 @@ def test_reorder_statements(add_statement, agenda):
 
 def test_agenda_item_with_statements_cannot_be_deleted(add_statement, agenda):
     add_statement('JPN')
-    with pytest.raises(StatementError, match='still has 1 statements'):
+    with pytest.raises(StatementError, match='still has 1 statement; move or delete it first'):
         delete_agenda_item(agenda[1])
     delete_agenda_item(agenda[2])
     assert [item.title for item in agenda[0].event.oewg_agenda_items] == [

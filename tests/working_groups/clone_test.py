@@ -81,19 +81,6 @@ def clone_dialog_options(client, event):
 
 
 @pytest.fixture
-def organiser(create_user, dummy_working_group):
-    """A manager of the working group's category (may clone its sessions and create events there)."""
-    user = create_user(3001, first_name='Olga', last_name='Organiser', email='organiser@example.org')
-    dummy_working_group.category.update_principal(user, full_access=True)
-    return user
-
-
-@pytest.fixture
-def organiser_client(organiser, client_for):
-    return client_for(organiser)
-
-
-@pytest.fixture
 def session_setup(db, oewg_event, dummy_user):
     """Something for each option to copy: an agenda item, a statement submitter, a State's focal point."""
     from indico_oewg.registration.models.focal_points import FocalPoint

@@ -14,7 +14,7 @@ from indico.util.spreadsheets import send_csv, send_xlsx
 from indico.web.flask.util import send_file
 from indico.web.forms.base import FormDefaults
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.observers.documents import EXPORT_HEADERS, build_lists_docx, build_lists_pdf, export_rows
 from indico_oewg.observers.forms import (CirculateForm, DeclineForm, InfoRequestForm, MergeForm, ObjectionForm,
                                          ObserverSettingsForm, OrganisationForm, PeriodForm, QueueFilterForm,
@@ -111,8 +111,8 @@ class RHConfirmObserverRequest(RHObserverRequestAction):
     def _act(self):
         confirm_request(self.observer_request)
         if self.observer_request.state == RequestState.accredited:
-            return _('The request has been confirmed: the organisation is accredited.')
-        return _('The request has been confirmed: the organisation is on the list for consideration.')
+            return _('The request has been confirmed: the organization is accredited.')
+        return _('The request has been confirmed: the organization is on the list for consideration.')
 
 
 class RHDeclineObserverRequest(RHObserverRequestAction):
@@ -130,7 +130,7 @@ class RHEditObserverOrganisation(RHObserverRequestAction):
         if not form.validate_on_submit():
             self._form_error(form)
         if update_organisation(self.observer_request.organisation, form.organisation_data, self.event):
-            return _('The organisation has been updated.')
+            return _('The organization has been updated.')
         return None
 
 
@@ -316,7 +316,9 @@ class RHCirculateObserverLists(RHObserversManageBase):
                                subject=form.subject.data, body=form.body.data, attachments=attachments)
             send_email(email, self.event, LOG_MODULE, session.user,
                        log_summary="Chair's lists of observers circulated to the Member States")
-            flash(_("The Chair's lists have been sent to {n} addresses.").format(n=len(emails)), 'success')
+            flash(ngettext("The Chair's lists have been sent to {n} address.",
+                           "The Chair's lists have been sent to {n} addresses.", len(emails)).format(n=len(emails)),
+                  'success')
         return redirect(url_for_plugin('oewg.observer_lists', self.event))
 
 

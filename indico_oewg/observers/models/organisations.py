@@ -15,7 +15,7 @@ class OrganisationKind(RichIntEnum):
     """The kinds of observer organisations, as the seed page of the working group lists them."""
 
     __titles__ = [None,
-                  _('(a) Intergovernmental organisation or entity with a standing invitation'),
+                  _('(a) Intergovernmental organization or entity with a standing invitation'),
                   _('(b) United Nations organ, body or specialized agency'),
                   _('(c) NGO in consultative status with ECOSOC'),
                   _('(d) Other NGO, academic or research institution'),

@@ -11,7 +11,7 @@ from indico.core.db import db
 from indico.core.plugins import url_for_plugin
 from indico.web.forms.base import FormDefaults
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.statements.forms import AddStatementForm, AgendaItemForm, ReturnStatementForm, StatementForm
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
@@ -313,7 +313,8 @@ class RHImportStatements(RHManageStatementsBase):
             if not report.ok or dry_run:
                 db.session.rollback()
             if report.imported:
-                flash(_('{n} statements imported.').format(n=report.statements), 'success')
+                flash(ngettext('{n} statement imported.', '{n} statements imported.', report.statements)
+                      .format(n=report.statements), 'success')
                 return redirect(self._list_url())
         return WPManageStatements.render_template('statements/import.html', self.event, report=report,
                                                   columns=COLUMNS)

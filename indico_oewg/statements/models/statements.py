@@ -12,14 +12,15 @@ from indico.core.db import db
 from indico.core.db.sqlalchemy import PyIntEnum, UTCDateTime
 from indico.util.date_time import now_utc
 from indico.util.enum import RichIntEnum
+from indico.util.i18n import force_locale
 from indico.util.string import format_repr
 
-from indico_oewg import _
-from indico_oewg.states import get_state
+from indico_oewg import _, pgettext
+from indico_oewg.states import current_language, french_name_with_de, get_state
 
 
 class SpeakerKind(RichIntEnum):
-    __titles__ = [None, _('State'), _('Organisation'), _('Office or body')]
+    __titles__ = [None, _('State'), _('Organization'), _('Office or body')]
     state = 1
     organisation = 2
     office = 3
@@ -63,22 +64,56 @@ def speaker_value(kind, state_code, organisation_name, office):
     return {SpeakerKind.state: state_code, SpeakerKind.organisation: organisation_name}.get(kind, office)
 
 
-def speaker_display_name(kind, value):
-    """A speaker as UN lists name it: a State (ISO3 code), an organisation or an office (its text)."""
+#: The languages in which headings and delegation names follow the UI (those the plugin is translated into); a UI in
+#: any other language gets them in English, like the rest of the plugin's text
+HEADING_LANGUAGES = ('en', 'fr')
+
+
+def heading_language():
+    """The language of statement headings and delegation names: the UI's, if in :data:`HEADING_LANGUAGES`."""
+    language = current_language()
+    return language if language in HEADING_LANGUAGES else 'en'
+
+
+def speaker_display_name(kind, value, language='en'):
+    """A speaker as UN lists name it: a State (ISO3 code), an organisation or an office (its text).
+
+    In English with the article UN lists give it ("the Philippines", "the European Union"); in another language a
+    State by its UN short name in that language ("Philippines"), organisations and offices as entered.
+    """
     if kind == SpeakerKind.state:
         state = get_state(value)
-        return state_display_name(state) if state else value
+        if state is None:
+            return value
+        return state_display_name(state) if language == 'en' else state.name(language)
     elif kind == SpeakerKind.organisation:
-        return organisation_display_name(value)
+        return organisation_display_name(value) if language == 'en' else value
     return value
 
 
-def statement_heading(delegation_name, on_behalf_of):
-    """E.g. "Statement by the Philippines on behalf of multiple States"."""
+def statement_heading(kind, value, on_behalf_of):
+    """A statement's heading in the UI's language: "Statement by the Philippines on behalf of multiple States".
+
+    In French a State comes with its preposition and article ("Déclaration des Philippines", "Déclaration du Japon"),
+    an organisation or office as entered ("Déclaration – Union européenne").  For English whatever the UI's language
+    (citations, the event log) call it inside ``force_locale(None, default=False)``.
+    """
+    language = heading_language()
+    state = get_state(value) if kind == SpeakerKind.state else None
+    if state is None:
+        delegation = speaker_display_name(kind, value, language)
+        if on_behalf_of:
+            return _('Statement by {delegation} on behalf of {group}').format(delegation=delegation,
+                                                                               group=on_behalf_of)
+        return _('Statement by {delegation}').format(delegation=delegation)
+    # A State has strings of its own: their translations put its name, with its preposition, right after "Statement"
+    delegation = french_name_with_de(state) if language == 'fr' else state_display_name(state)
     if on_behalf_of:
-        return _('Statement by {delegation} on behalf of {group}').format(delegation=delegation_name,
-                                                                           group=on_behalf_of)
-    return _('Statement by {delegation}').format(delegation=delegation_name)
+        return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
+                        'Statement by {delegation} on behalf of {group}').format(delegation=delegation,
+                                                                                 group=on_behalf_of)
+    return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
+                    'Statement by {delegation}').format(delegation=delegation)
 
 
 class Statement(db.Model):
@@ -281,16 +316,24 @@ class Statement(db.Model):
 
     @property
     def delegation_name(self):
-        """The speaker as UN lists name it, e.g. "the Philippines" or "the European Union"."""
+        """The speaker as UN lists name it in English, e.g. "the Philippines" or "the European Union"."""
         return speaker_display_name(self.speaker_kind, self.speaker_value)
 
     @property
     def heading(self):
-        return statement_heading(self.delegation_name, self.on_behalf_of)
+        """E.g. "Statement by the Philippines", in the UI's language (see :func:`statement_heading`)."""
+        return statement_heading(self.speaker_kind, self.speaker_value, self.on_behalf_of)
+
+    @property
+    def english_heading(self):
+        """The heading in English whatever the UI's language: for citations and the event log."""
+        with force_locale(None, default=False):
+            return self.heading
 
     @property
     def joining_state_names(self):
-        return [state_display_name(state) if (state := get_state(code)) else code for code in self.joining_states]
+        language = heading_language()
+        return [speaker_display_name(SpeakerKind.state, code, language) for code in self.joining_states]
 
     @property
     def files_by_language(self):
