@@ -31,6 +31,7 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.menu.sections, self._extend_event_management_sections, sender='event-management-sidemenu')
         self.connect(signals.menu.items, self._extend_event_management_menu, sender='event-management-sidemenu')
         self.connect(signals.menu.items, self._extend_category_management_menu, sender='category-management-sidemenu')
+        self.connect(signals.event_management.management_url, self._get_event_management_url)
         from indico_oewg.working_groups import clone as working_groups_clone
         self.connect(signals.event_management.get_cloners, working_groups_clone.get_cloners)
         # Statements
@@ -86,6 +87,11 @@ class OEWGPlugin(IndicoPlugin):
             return
         yield SideMenuItem('oewg_overview', _('Session overview'), url_for_plugin('oewg.manage_session', event),
                            100, section='oewg')
+
+    def _get_event_management_url(self, event, **kwargs):
+        # where the event's "Manage" link takes the secretariat, who may not manage the whole event
+        if event.has_feature('oewg') and event.can_manage(session.user, 'oewg_secretariat'):
+            return url_for_plugin('oewg.manage_session', event)
 
     def _extend_category_management_menu(self, sender, category, **kwargs):
         return SideMenuItem('oewg', _('OEWG'), url_for_plugin('oewg.manage_working_group', category), 65,

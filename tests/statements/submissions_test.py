@@ -172,3 +172,12 @@ def test_registered_participants_hand_in_for_their_delegation(mocker, client_for
     resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'brazil.pdf')}, delegation='state:BRA')
     assert resp.status_code == 302
     assert Statement.query.one().heading == 'Statement by Brazil'
+
+
+def test_statements_page_offers_hand_in_to_delegations_only(client_for, create_user, test_client, oewg_event,
+                                                            listed_delegate):
+    hand_in_url = url_for('plugin_oewg.submit_statement', oewg_event)
+    page_url = url_for('plugin_oewg.statements', oewg_event)
+    assert hand_in_url in client_for(listed_delegate).get(page_url).text
+    assert hand_in_url not in client_for(create_user(58)).get(page_url).text
+    assert hand_in_url not in test_client.get(page_url).text

@@ -253,3 +253,15 @@ def test_event_not_in_working_group_category(create_event, create_category, crea
     set_feature_enabled(event, 'oewg', True)  # e.g. the category was configured and then moved away
     client = client_for(create_user(15, admin=True))
     assert client.get(url_for('plugin_oewg.manage_session', event)).status_code == 404
+
+
+def test_event_manage_link_takes_secretariat_to_session_overview(oewg_event, secretariat_user, create_user,
+                                                                  client_for):
+    """The secretariat does not manage the whole event: Indico's "Manage" link sends them to the OEWG overview."""
+    manage_url = url_for('event_management.settings', oewg_event)
+    resp = client_for(secretariat_user).get(manage_url)
+    assert resp.status_code == 302
+    assert resp.location.endswith(url_for('plugin_oewg.manage_session', oewg_event))
+    assert client_for(create_user(77)).get(manage_url).status_code == 403
+    set_feature_enabled(oewg_event, 'oewg', False)
+    assert client_for(secretariat_user).get(manage_url).status_code == 403

@@ -18,6 +18,7 @@ from indico_oewg.statements.util import (Delegation, StatementListRenderer, can_
                                          filter_statements, get_agenda_items, group_by_agenda_item,
                                          is_secretariat, published_delegation_choices, published_statements,
                                          query_statements, statement_lines)
+from indico_oewg.statements.submissions import get_submitter_delegations
 from indico_oewg.statements.views import display_page
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
@@ -51,6 +52,7 @@ class RHStatements(RHStatementsBase):
             selected={'delegation': delegation.key if delegation else '', 'language': language or '', 'q': q},
             session_title=get_session_title(self.event), result_count=len(lines),
             is_secretariat=is_secretariat(self.event), page_title=_('Statements'),
+            can_hand_in=bool(get_submitter_delegations(self.event, session.user)),
             working_group=self.working_group)
 
 

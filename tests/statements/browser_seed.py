@@ -1,0 +1,74 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Data for the statements browser test's own Indico server; run with INDICO_CONFIG set, prints the ids as JSON.
+
+A working group (category) with one conference-type session, the OEWG feature on; a secretariat user (the
+``oewg_secretariat`` permission only, not a manager), a delegate and a reader with no rights at all; one published
+statement by Germany under "Opening of the session" so that the public filters have something to leave out.
+Everything else (the agenda item, the statements, the submitter) is done through the browser.
+"""
+
+from datetime import date, datetime
+
+from tests.statements.samples import make_pdf
+
+
+PASSWORD = 'oewg-browser-2026'
+USERS = {
+    'secretariat': ('Sara', 'Secretariat'),
+    'delegate': ('Daisuke', 'Delegate'),
+    'reader': ('Rita', 'Reader'),
+}
+WORKING_GROUP = 'Open-ended working group on reducing space threats'
+
+
+def seed():
+    import pytz
+
+    from indico.core.db import db
+    from indico.modules.auth import Identity
+    from indico.modules.categories import Category
+    from indico.modules.events.features.util import set_feature_enabled
+    from indico.modules.events.models.events import EventType
+    from indico.modules.events.operations import create_event
+    from indico.modules.users.operations import create_user
+
+    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.statements.operations import create_agenda_item, create_statement
+    from indico_oewg.statements.util import Delegation
+    from indico_oewg.working_groups.models.working_groups import WorkingGroup
+
+    users = {login: create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
+                                                         'affiliation': 'Sample'},
+                                Identity(provider='indico', identifier=login, password=PASSWORD))
+             for login, (first, last) in USERS.items()}
+    db.session.flush()
+    category = Category(parent=Category.get_root(), title='OEWG on reducing space threats (browser test)',
+                        timezone='Europe/Zurich')
+    db.session.add(category)
+    db.session.add(WorkingGroup(category=category, name=WORKING_GROUP, resolution='76/231',
+                                symbol_prefix='A/AC.294', contact_email='oewg@example.org'))
+    db.session.flush()
+    tz = pytz.timezone('Europe/Zurich')
+    event = create_event(category, EventType.conference, {
+        'title': 'Fourth session', 'timezone': 'Europe/Zurich', 'creator': users['secretariat'],
+        'start_dt': tz.localize(datetime(2031, 3, 3, 10)), 'end_dt': tz.localize(datetime(2031, 3, 7, 18)),
+    }, add_creator_as_manager=False)
+    db.session.commit()
+    set_feature_enabled(event, 'oewg', True)
+    # the OEWG permission only: not a manager of the event (create_event would have made the creator one)
+    event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
+    opening = create_agenda_item(event, 'Opening of the session', user=users['secretariat'])
+    create_statement(event, opening, {'delegation': Delegation(SpeakerKind.state, 'DEU'), 'date': date(2031, 3, 3),
+                                      'meeting': '1st meeting'},
+                     [('en', 'germany_en.pdf', make_pdf('Statement by Germany\nOpening of the session'))],
+                     user=users['secretariat'], status=StatementStatus.published)
+    db.session.commit()
+    return {'event_id': event.id, 'category_id': category.id, 'users': {k: u.id for k, u in users.items()}}
+
+
+if __name__ == '__main__':
+    from tests.browser import print_seed
+    print_seed(seed)
