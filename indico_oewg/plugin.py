@@ -39,6 +39,7 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.menu.items, statements.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, statements.conference_menu)
         self.template_hook('meeting-body', statements.meeting_body)
+        self.template_hook('category-sidebar', statements.category_sidebar)
         self.connect(signals.users.merged, statements.merge_users)
         self.connect(signals.core.after_commit, statements.after_commit)
         from indico_oewg.statements.models.statements import Statement

@@ -40,6 +40,14 @@ def meeting_body(event, **kwargs):
     return render_plugin_template('statements/meeting_link.html', event=event, count=count)
 
 
+def category_sidebar(category, **kwargs):
+    """A link to the archive of all sessions in the sidebar of a working group's category page."""
+    from indico_oewg.working_groups.util import get_working_group
+    if get_working_group(category) is None:
+        return None
+    return render_plugin_template('statements/category_sidebar.html', category=category)
+
+
 def merge_users(target, source, **kwargs):
     """Statements and submitter entries of a merged user go to the user they were merged into."""
     from indico_oewg.statements.models.statements import Statement

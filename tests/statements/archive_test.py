@@ -105,6 +105,13 @@ def test_category_without_working_group(test_client, create_category):
     assert test_client.get(url_for('plugin_oewg.working_group_statements', category)).status_code == 404
 
 
+def test_category_page_links_to_archive(test_client, create_category, dummy_working_group):
+    archive = url_for('plugin_oewg.working_group_statements', dummy_working_group.category)
+    assert archive in test_client.get(url_for('categories.display', dummy_working_group.category)).text
+    elsewhere = create_category(78, title='Elsewhere')
+    assert '/statements/' not in test_client.get(url_for('categories.display', elsewhere)).text
+
+
 def test_protected_category(client_for, create_user, dummy_working_group, two_sessions):
     dummy_working_group.category.protection_mode = ProtectionMode.protected
     resp = client_for(create_user(43)).get(url_for('plugin_oewg.working_group_statements',
