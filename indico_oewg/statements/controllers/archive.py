@@ -77,12 +77,14 @@ class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
                 items.append((line.agenda_item_id, line.agenda_item_title, []))
             items[-1][2].append(line)
         delegations, agenda_titles = archive_filter_choices([event.id for event in self.sessions])
+        session_titles = {event.id: get_session_title(event) for event in self.sessions}
         return WPWorkingGroupStatements.render_template(
             'statements/working_group_statements.html', self.category, working_group=self.working_group,
-            result_count=len(lines), groups=groups, more=more, sessions=self.sessions,
+            statement_count=len(lines), groups=groups, more=more,
             render_items=StatementListRenderer().render,
-            session_titles={event.id: get_session_title(event) for event in self.sessions},
-            delegation_choices=delegations, agenda_titles=agenda_titles, selected=self.selected,
+            session_titles=session_titles, delegation_choices=delegations, selected=self.selected,
+            session_choices=[(event.id, session_titles[event.id]) for event in self.sessions],
+            agenda_choices=[(title, title) for title in agenda_titles],
             filtered=any(self.selected.values()), json_ld=[])
 
 

@@ -50,7 +50,7 @@ class RHStatements(RHStatementsBase):
             render_items=StatementListRenderer().render, delegation_choices=choices,
             languages=[(code, language_label(code)) for code in LANGUAGE_ORDER],
             selected={'delegation': delegation.key if delegation else '', 'language': language or '', 'q': q},
-            session_title=get_session_title(self.event), result_count=len(lines),
+            session_title=get_session_title(self.event), statement_count=len(lines),
             is_secretariat=is_secretariat(self.event), page_title=_('Statements'),
             can_hand_in=bool(get_submitter_delegations(self.event, session.user)),
             working_group=self.working_group)
