@@ -10,20 +10,18 @@ from feedgen.feed import FeedGenerator
 
 from indico.core.plugins import url_for_plugin
 
-from indico_oewg.statements.models.statements import SpeakerKind
 from indico_oewg.working_groups.util import get_session_title
 
 
 def serialize_statement(statement):
-    kind = statement.speaker_kind
-    code = statement.state_code if kind == SpeakerKind.state else None
     return {
         'id': statement.id,
         'session': {'id': statement.event_id, 'title': get_session_title(statement.event)},
         'agenda_item': {'id': statement.agenda_item_id, 'title': statement.agenda_item.title,
                         'position': statement.agenda_item.position},
         'position': statement.position,
-        'delegation': {'kind': kind.name, 'code': code, 'name': statement.delegation_name},
+        'delegation': {'kind': statement.speaker_kind.name, 'code': statement.delegation_code,
+                       'name': statement.delegation_name},
         'on_behalf_of': ({'group': statement.on_behalf_of, 'states': list(statement.joining_states)}
                          if statement.on_behalf_of or statement.joining_states else None),
         'date': statement.date.isoformat() if statement.date else None,

@@ -10,7 +10,7 @@ from indico.core.plugins import get_plugin_template_module
 from indico.modules.logs import LogKind
 
 from indico_oewg import _
-from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus, speaker_value
 from indico_oewg.statements.models.submitters import StatementSubmitter
 from indico_oewg.statements.operations import _log, _user, create_statement, publish_statement
 from indico_oewg.statements.util import Delegation, StatementError
@@ -50,8 +50,8 @@ def get_submitter_delegations(event, user):
         return []
     delegations = list(_registered_delegations(event, user))
     for entry in StatementSubmitter.query.filter_by(event_id=event.id, user_id=user.id):
-        value = entry.state_code if entry.speaker_kind == SpeakerKind.state else entry.organisation_name
-        delegations.append(Delegation(entry.speaker_kind, value))
+        delegations.append(Delegation(entry.speaker_kind, speaker_value(entry.speaker_kind, entry.state_code,
+                                                                        entry.organisation_name, '')))
     return list(dict.fromkeys(delegations))
 
 

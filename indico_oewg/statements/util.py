@@ -27,7 +27,7 @@ from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, l
 from indico_oewg.statements.models.statements import (SEARCH_VECTOR_SQL, SpeakerKind, Statement, StatementStatus,
                                                       heading_language, speaker_display_name, speaker_value,
                                                       statement_heading)
-from indico_oewg.working_groups.util import get_session_title, get_working_group
+from indico_oewg.working_groups.util import get_session_ids, get_session_title, get_working_group
 
 
 #: The delegations of a session's published statements (its filter choices), by event id
@@ -276,23 +276,10 @@ def _sorted_choices(names):
     return sorted(names.items(), key=lambda item: normalize_name(item[1]))
 
 
-def get_session_event_ids(working_group):
-    """Ids of the working group's sessions (events of its category with the feature on), whoever may see them, in
-    chronological order, in one query.
-    """
-    from indico.modules.events.settings import EventSetting
-    rows = (db.session.query(Event.id, EventSetting.value)
-            .join(EventSetting, db.and_(EventSetting.event_id == Event.id, EventSetting.module == 'features',
-                                        EventSetting.name == 'enabled'))
-            .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
-            .order_by(Event.start_dt, Event.id))
-    return [event_id for event_id, features in rows if features and 'oewg' in features]
-
-
 def get_session_events(working_group, user=None):
     """Sessions of a working group the user may see, in chronological order (a fixed number of queries)."""
     user = session.user if user is None else user
-    event_ids = get_session_event_ids(working_group)
+    event_ids = get_session_ids(working_group)
     events = (Event.query
               .filter(Event.id.in_(event_ids))
               .options(selectinload(Event.acl_entries), joinedload(Event.oewg_session))

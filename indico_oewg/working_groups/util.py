@@ -2,6 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
+from indico.core.db import db
 from indico.modules.events.models.events import Event
 
 
@@ -16,16 +17,23 @@ def is_session(event):
     return event.has_feature('oewg') and get_working_group(event.category) is not None
 
 
-def get_sessions(working_group):
-    """The sessions of a working group, in chronological order.
+def get_session_ids(working_group):
+    """Ids of the working group's sessions, whoever may see them, in chronological order, in one query.
 
     A session is an event of the working group's category with the OEWG feature on.
     """
-    events = (Event.query
-              .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
-              .order_by(Event.start_dt, Event.id)
-              .all())
-    return [event for event in events if event.has_feature('oewg')]
+    from indico.modules.events.settings import EventSetting
+    rows = (db.session.query(Event.id, EventSetting.value)
+            .join(EventSetting, db.and_(EventSetting.event_id == Event.id, EventSetting.module == 'features',
+                                        EventSetting.name == 'enabled'))
+            .filter(Event.category_id == working_group.category_id, ~Event.is_deleted)
+            .order_by(Event.start_dt, Event.id))
+    return [event_id for event_id, features in rows if features and 'oewg' in features]
+
+
+def get_sessions(working_group):
+    """The sessions of a working group, in chronological order."""
+    return Event.query.filter(Event.id.in_(get_session_ids(working_group))).order_by(Event.start_dt, Event.id).all()
 
 
 def get_session_title(event):

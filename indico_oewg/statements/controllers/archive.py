@@ -17,11 +17,11 @@ from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
 from indico_oewg.statements.util import (Delegation, StatementListRenderer, archive_filter_choices,
-                                         filter_statements, get_session_event_ids, get_session_events,
+                                         filter_statements, get_session_events,
                                          published_statements,
                                          query_statements, statement_lines)
 from indico_oewg.statements.views import WPWorkingGroupStatements
-from indico_oewg.working_groups.util import get_session_title, get_working_group
+from indico_oewg.working_groups.util import get_session_ids, get_session_title, get_working_group
 
 
 #: At most this many statements on one page of the archive
@@ -94,7 +94,7 @@ class RHWorkingGroupStatementsJSON(RHWorkingGroupStatementsBase):
     def _process(self):
         # All the sessions are searched first and access is checked only where something was found: an API
         # search that finds nothing then costs no access checks
-        statements = self._query(query_statements(), get_session_event_ids(self.working_group)).all()
+        statements = self._query(query_statements(), get_session_ids(self.working_group)).all()
         if statements:
             visible = {event.id for event in self.sessions}
             statements = [statement for statement in statements if statement.event_id in visible]
