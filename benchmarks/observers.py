@@ -8,7 +8,7 @@
 
 - the review queue with 500 requests against Indico's registrant management list with 500 registrations
   (target <= 0.5x), and the number of SQL queries of the queue at 50 and at 500 requests (target: equal);
-- the Chair's lists as PDF for 300 organisations against Indico's registrant PDF export (table) of 300
+- the Chair's lists as PDF for 300 organizations against Indico's registrant PDF export (table) of 300
   registrations (target <= 0.25x).
 
 Database, Redis, SMTP sink and rounds: see benchmarks/harness.py (OEWG_BENCH_PG, OEWG_BENCH_REDIS,
@@ -53,8 +53,8 @@ def _seed():
     from indico.modules.events.registration.util import create_personal_data_fields
     from indico.modules.users import User
 
-    from indico_oewg.observers.models.organisations import OrganisationKind
-    from indico_oewg.observers.operations import confirm_request, create_organisation, create_request
+    from indico_oewg.observers.models.organizations import OrganizationKind
+    from indico_oewg.observers.operations import confirm_request, create_organization, create_request
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
     admin = User(first_name='Bench', last_name='Admin', email='bench.admin@example.org', is_admin=True)
@@ -66,7 +66,7 @@ def _seed():
     db.session.flush()
     tz = pytz.timezone('Europe/Zurich')
     letter = _pdf_letter()
-    kinds = list(OrganisationKind)
+    kinds = list(OrganizationKind)
 
     def _event(title):
         event = Event(creator=admin, category=category, title=title, timezone='Europe/Zurich',
@@ -79,10 +79,10 @@ def _seed():
 
     def _requests(event, count, confirm=False):
         for i in range(count):
-            organisation = create_organisation(working_group, {
-                'name': f'Organisation {uuid.uuid4().hex[:8]} {i:04d}', 'acronym': f'O{i}',
+            organization = create_organization(working_group, {
+                'name': f'Organization {uuid.uuid4().hex[:8]} {i:04d}', 'acronym': f'O{i}',
                 'kind': kinds[i % len(kinds)], 'website': 'https://example.org', 'country': 'CHE'})
-            req = create_request(event, requester, organisation=organisation,
+            req = create_request(event, requester, organization=organization,
                                  letter=FileStorage(BytesIO(letter), filename='letter.pdf'),
                                  representatives=[('Ada Lovelace', 'Director'), ('Alan Turing', 'Adviser')],
                                  mission_statement='Research on the sustainability of outer space activities.')
@@ -159,7 +159,7 @@ def main():
     _row('Review queue, 50 requests', 'queue50')
     _row('Review queue, 500 requests', 'queue500')
     _row("Indico's registrant management list, 500 registrations", 'reglist500')
-    _row("Chair's lists as PDF, 300 organisations", 'lists300')
+    _row("Chair's lists as PDF, 300 organizations", 'lists300')
     _row("Indico's registrant PDF export (table), 300 registrations", 'regpdf300')
     queue_ratio = results['queue500'][0] / results['reglist500'][0]
     pdf_ratio = results['lists300'][0] / results['regpdf300'][0]

@@ -24,7 +24,7 @@ import pytz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.harness import bench_app, logged_in_client, measure, report  # noqa: E402
+from benchmarks.harness import bench_app, logged_in_client, measure, report
 
 
 # Offline, Indico refuses every e-mail address by DNS unless it believes it runs tests (same for both forms).
@@ -172,10 +172,10 @@ def _run(app):
                                                   'role': 'head', 'title': 'Ambassador'}}),
            _submit(plain_url, {}), 1.1)
     form = {'registration_id': registration_ids, 'csrf_token': csrf_token}
-    report(f'List of participants as PDF vs. Indico\'s registrant PDF export (table), {REGISTRANTS} registrants',
+    report(f"List of participants as PDF vs. Indico's registrant PDF export (table), {REGISTRANTS} registrants",
            measure(app, client, pdf_url, rounds=3, warmup=1),
            measure(app, client, indico_pdf, method='POST', data=form, rounds=1, warmup=0), 0.25)
-    report(f'List of participants as XLSX vs. Indico\'s XLSX export, {REGISTRANTS} registrants',
+    report(f"List of participants as XLSX vs. Indico's XLSX export, {REGISTRANTS} registrants",
            measure(app, client, xlsx_url, rounds=3, warmup=1),
            measure(app, client, indico_xlsx, method='POST', data=form, rounds=3, warmup=1), 0.25)
     at_1000 = measure(app, client, pdf_url, rounds=1, warmup=0)

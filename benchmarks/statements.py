@@ -82,10 +82,9 @@ def build(app):
     tz = pytz.timezone('Europe/Zurich')
 
     def event(category, title, day):
-        ev = create_event(category, EventType.conference, {
+        return create_event(category, EventType.conference, {
             'title': title, 'start_dt': tz.localize(datetime(2022, 5, day, 10)),
             'end_dt': tz.localize(datetime(2022, 5, day, 18)), 'timezone': 'Europe/Zurich', 'creator': user})
-        return ev
 
     pdf = make_pdf('Sample statement text about norms of responsible behaviours in outer space')
     sessions = {}
@@ -127,13 +126,13 @@ def build(app):
         _copy_rows('events.contributions', template.id, count - 1, {
             'friendly_id': 'g + 1',
             'title': f"'Contribution ' || g || CASE WHEN g % 200 = 7 THEN ' {HIT_WORD}' ELSE '' END"})
-        _copy_rows('events.persons', person.id, count - 1, {'last_name': "(g + 1)::text"})
+        _copy_rows('events.persons', person.id, count - 1, {'last_name': '(g + 1)::text'})
         # each copied contribution gets its copied person (matched by number), in one join
         link = template.person_links[0]
         _copy_rows('events.contribution_person_links', link.id, 1, {
             'contribution_id': 'c.id', 'person_id': 'p.id'},
-            source=f"JOIN events.contributions c ON c.event_id = {ev.id} AND c.friendly_id > 1 "
-                   f"JOIN events.persons p ON p.event_id = {ev.id} AND p.last_name = c.friendly_id::text")
+            source=f'JOIN events.contributions c ON c.event_id = {ev.id} AND c.friendly_id > 1 '
+                   f'JOIN events.persons p ON p.event_id = {ev.id} AND p.last_name = c.friendly_id::text')
         conferences[key] = ev
     db.session.execute(db.text('ANALYZE'))
     db.session.commit()
@@ -260,9 +259,9 @@ def run(app):
     passed = q100 == q2000 and own100 == own2000 <= TARGETS['queries']
     ok &= passed
     print(f'{"SQL queries of the session page at N = 100 and N = 2,000":<95} {q100} and {q2000}, of which the '
-          f'statements\' own {own100} and {own2000}  (target: equal, own <= {TARGETS["queries"]}) '
+          f"statements' own {own100} and {own2000}  (target: equal, own <= {TARGETS["queries"]}) "
           f'{"OK" if passed else "MISSED"}')
-    print(f'  (Indico\'s own event page of the same session: {frame} queries)')
+    print(f"  (Indico's own event page of the same session: {frame} queries)")
     return 0 if ok else 1
 
 

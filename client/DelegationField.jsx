@@ -17,15 +17,15 @@ const choicePropType = PropTypes.arrayOf(
 
 const toOptions = choices => choices.map(({value, text}) => ({key: value, value, text}));
 
-function delegationOptions(representation, {memberStates, observerStates, organisations}) {
+function delegationOptions(representation, {memberStates, observerStates, organizations}) {
   if (representation === 'member_state') {
     return toOptions(memberStates);
   } else if (representation === 'observer_state') {
     return toOptions(observerStates);
   }
-  // an organisation whose kind the observers' registry states must match the representation
+  // an organization whose kind the observers' registry states must match the representation
   return toOptions(
-    organisations.filter(
+    organizations.filter(
       org => !org.kind || !REPRESENTATION_KEYS.includes(org.kind) || org.kind === representation
     )
   );
@@ -43,7 +43,7 @@ function DelegationWidget({
   roleRequired,
   memberStates,
   observerStates,
-  organisations,
+  organizations,
 }) {
   const current = value || {};
   const {representation = null, delegation = null, role = null, title = ''} = current;
@@ -53,7 +53,7 @@ function DelegationWidget({
   };
   const isState = STATE_REPRESENTATIONS.includes(representation);
   const options = representation
-    ? delegationOptions(representation, {memberStates, observerStates, organisations})
+    ? delegationOptions(representation, {memberStates, observerStates, organizations})
     : [];
   return (
     <div id={id} className="oewg-delegation" onFocus={onFocus} onBlur={onBlur}>
@@ -79,7 +79,7 @@ function DelegationWidget({
           </label>
           {!isState && !options.length ? (
             <Message
-              data-oewg="no-organisation"
+              data-oewg="no-organization"
               size="small"
               content={Translate.string(
                 'No organization of this kind is accredited for this session. Organizations must be accredited before their representatives register.'
@@ -152,7 +152,7 @@ DelegationWidget.propTypes = {
   roleRequired: PropTypes.bool.isRequired,
   memberStates: choicePropType.isRequired,
   observerStates: choicePropType.isRequired,
-  organisations: choicePropType.isRequired,
+  organizations: choicePropType.isRequired,
 };
 
 DelegationWidget.defaultProps = {
@@ -185,7 +185,7 @@ export function DelegationInput({
   roleRequired,
   memberStates,
   observerStates,
-  organisations,
+  organizations,
 }) {
   return (
     <FinalField
@@ -203,7 +203,7 @@ export function DelegationInput({
       roleRequired={roleRequired}
       memberStates={memberStates}
       observerStates={observerStates}
-      organisations={organisations}
+      organizations={organizations}
     />
   );
 }
@@ -218,7 +218,7 @@ DelegationInput.propTypes = {
   roleRequired: PropTypes.bool,
   memberStates: choicePropType,
   observerStates: choicePropType,
-  organisations: choicePropType,
+  organizations: choicePropType,
 };
 
 DelegationInput.defaultProps = {
@@ -229,13 +229,13 @@ DelegationInput.defaultProps = {
   roleRequired: true,
   memberStates: [],
   observerStates: [],
-  organisations: [],
+  organizations: [],
 };
 
 export const settingsFormInitialData = {
   representations: REPRESENTATION_KEYS,
   roleRequired: true,
-  organisationQuota: null,
+  organizationQuota: null,
 };
 
 export function DelegationSettings() {
@@ -252,7 +252,7 @@ export function DelegationSettings() {
       />
       <FinalCheckbox name="roleRequired" label={Translate.string('The role in the delegation is required')} />
       <FinalInput
-        name="organisationQuota"
+        name="organizationQuota"
         type="number"
         min="1"
         step="1"

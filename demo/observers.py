@@ -2,9 +2,9 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Sample observer organisations and requests for the OEWG demo (all marked "(sample)").
+"""Sample observer organizations and requests for the OEWG demo (all marked "(sample)").
 
-Fifteen organisations across the five kinds. The third session has a closed no-objection period with one
+Fifteen organizations across the five kinds. The third session has a closed no-objection period with one
 objection; the fourth session has requests at every stage and no period yet, so it can be tried out.
 Running it again creates nothing new. No e-mail is sent (the demo's mail sink is not running while seeding).
 """
@@ -24,7 +24,7 @@ REQUESTER = {'first_name': 'Rita', 'last_name': 'Requester (sample)', 'email': '
              'affiliation': 'Secure Orbits Foundation (sample)'}
 
 #: name, acronym, kind, ECOSOC status, country, topic
-ORGANISATIONS = (
+ORGANIZATIONS = (
     ('Intergovernmental Space Cooperation Organization', 'ISCO', 'standing_invitation', 'none', 'FRA',
      'cooperation between space agencies'),
     ('Regional Satellite Navigation Commission', 'RSNC', 'standing_invitation', 'none', 'ZAF',
@@ -58,23 +58,23 @@ REQUESTS = {
 REPRESENTATIVES = [('Amina Diallo', 'Head of delegation'), ('Lars Eriksen', 'Policy adviser')]
 
 
-def _letter(organisation):
+def _letter(organization):
     from weasyprint import HTML
-    html = (f'<h1>SAMPLE DATA</h1><p>Official letter of {organisation} informing the secretariat of its wish to '
+    html = (f'<h1>SAMPLE DATA</h1><p>Official letter of {organization} informing the secretariat of its wish to '
             f'attend the public meetings of the working group. This letter is part of the demo.</p>')
     return FileStorage(BytesIO(HTML(string=html).write_pdf()), filename='official-letter-sample.pdf',
                        content_type='application/pdf')
 
 
-def _organisation(working_group, spec):
-    from indico_oewg.observers.api import find_organisation
-    from indico_oewg.observers.models.organisations import EcosocStatus, OrganisationKind
-    from indico_oewg.observers.operations import create_organisation
+def _organization(working_group, spec):
+    from indico_oewg.observers.api import find_organization
+    from indico_oewg.observers.models.organizations import EcosocStatus, OrganizationKind
+    from indico_oewg.observers.operations import create_organization
     name, acronym, kind, ecosoc, country, topic = spec
-    if organisation := find_organisation(name + SAMPLE, working_group):
-        return organisation
-    return create_organisation(working_group, {
-        'name': name + SAMPLE, 'acronym': acronym, 'kind': OrganisationKind[kind],
+    if organization := find_organization(name + SAMPLE, working_group):
+        return organization
+    return create_organization(working_group, {
+        'name': name + SAMPLE, 'acronym': acronym, 'kind': OrganizationKind[kind],
         'ecosoc_status': EcosocStatus[ecosoc], 'country': country,
         'website': f'https://{(acronym or name.split()[0]).lower()}.example.org',
         'contact_email': f'contact@{(acronym or name.split()[0]).lower()}.example.org',
@@ -82,16 +82,16 @@ def _organisation(working_group, spec):
     })
 
 
-def _request(event, organisation, requester, stage, secretariat):
+def _request(event, organization, requester, stage, secretariat):
     from indico_oewg.observers.models.requests import ObserverRequest
     from indico_oewg.observers.operations import (ask_for_information, confirm_request, create_request,
                                                   decline_request, withdraw_request)
-    existing = ObserverRequest.query.filter_by(event_id=event.id, organisation_id=organisation.id).first()
+    existing = ObserverRequest.query.filter_by(event_id=event.id, organization_id=organization.id).first()
     if existing:
         return existing
-    request = create_request(event, requester, organisation=organisation, letter=_letter(organisation.name),
-                             representatives=REPRESENTATIVES[:1 + organisation.id % 2],
-                             mission_statement=organisation.mission_statement)
+    request = create_request(event, requester, organization=organization, letter=_letter(organization.name),
+                             representatives=REPRESENTATIVES[:1 + organization.id % 2],
+                             mission_statement=organization.mission_statement)
     if stage in ('accredited', 'under_consideration', 'period'):
         confirm_request(request, secretariat, notify=False)
     elif stage == 'info_requested':
@@ -106,7 +106,7 @@ def _request(event, organisation, requester, stage, secretariat):
 
 
 def _closed_period(event, objected, secretariat):
-    """The third session's period: one Member State objected to one organisation (confidential)."""
+    """The third session's period: one Member State objected to one organization (confidential)."""
     from indico_oewg.observers.operations import close_period, open_period, record_objection
     if event.oewg_no_objection_period is not None:
         return
@@ -127,13 +127,13 @@ def seed(ctx):
     working_group = ctx['working_group']
     secretariat = ctx['users']['secretariat']
     requester = _get_or_create_user('requester', REQUESTER)
-    organisations = {}
-    for spec in ORGANISATIONS:
-        organisation = _organisation(working_group, spec)
-        organisations[spec[1] or spec[0]] = organisation
+    organizations = {}
+    for spec in ORGANIZATIONS:
+        organization = _organization(working_group, spec)
+        organizations[spec[1] or spec[0]] = organization
     for key, requests in REQUESTS.items():
         event = ctx['sessions'][key]
-        made = {name: _request(event, organisations[name], requester, stage, secretariat)
+        made = {name: _request(event, organizations[name], requester, stage, secretariat)
                 for name, stage in requests}
         if key == 'third':
             _closed_period(event, made['Astra Launch Services SA'], secretariat)

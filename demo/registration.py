@@ -67,7 +67,7 @@ def seed(ctx):
     from indico.modules.events.registration.util import create_personal_data_fields
     from indico.util.date_time import now_utc
 
-    from indico_oewg.registration.delegations import get_accredited_organisations, organisation_representation
+    from indico_oewg.registration.delegations import get_accredited_organizations, organization_representation
     from indico_oewg.registration.fields import FIELD_TYPE
     from indico_oewg.registration.operations import add_focal_points, add_oewg_section
     from indico_oewg.registration.settings import registration_settings
@@ -91,9 +91,9 @@ def seed(ctx):
     title_field = pd_fields.get(PersonalDataType.title)
     title_ids = {caption: id_ for id_, caption in title_field.data.get('captions', {}).items()} if title_field else {}
 
-    organisations = {}
-    for organisation in get_accredited_organisations(event):
-        organisations.setdefault(organisation_representation(organisation), []).append(organisation)
+    organizations = {}
+    for organization in get_accredited_organizations(event):
+        organizations.setdefault(organization_representation(organization), []).append(organization)
     used = {}
     existing = {r.email for r in regform.registrations}
     for first, last, title, representation, delegation, role, official_title, approved in PEOPLE:
@@ -101,9 +101,9 @@ def seed(ctx):
         if email in existing:
             continue
         if delegation is None:
-            candidates = organisations.get(representation)
+            candidates = organizations.get(representation)
             if not candidates:
-                continue  # no accredited organisation of that kind in the observers demo
+                continue  # no accredited organization of that kind in the observers demo
             n = used.get(representation, 0)
             used[representation] = n + 1
             delegation = str(candidates[n % len(candidates)].id)

@@ -162,7 +162,7 @@ def main():
         print('  requester     contact of sample observer organizations: their requests under Observers')
         print()
         print('Sessions:')
-        for key, event in ctx['sessions'].items():
+        for event in ctx['sessions'].values():
             print(f'  {event.oewg_session.title:<24} {url_for("events.display", event, _external=True)}')
         print(f'Working group settings: '
               f'{url_for("plugin_oewg.manage_working_group", ctx["working_group"].category, _external=True)}')

@@ -25,12 +25,12 @@ SAMPLE_TEXT = {
     'en': 'Sample text. The delegation supports norms, rules and principles of responsible behaviours to reduce '
           'space threats, transparency and confidence-building measures, and the sustainability of outer space '
           'activities.',
-    'fr': 'Texte d\'exemple. La délégation soutient des normes, règles et principes de comportement responsable '
+    'fr': "Texte d'exemple. La délégation soutient des normes, règles et principes de comportement responsable "
           'pour réduire les menaces spatiales et renforcer la sécurité des activités spatiales.',
     'es': 'Texto de ejemplo. La delegación apoya normas, reglas y principios de comportamiento responsable para '
           'reducir las amenazas espaciales y la cooperación internacional.',
 }
-SAMPLE_HEADER = {'en': 'SAMPLE CONTENT', 'fr': 'CONTENU D\'EXEMPLE', 'es': 'CONTENIDO DE EJEMPLO'}
+SAMPLE_HEADER = {'en': 'SAMPLE CONTENT', 'fr': "CONTENU D'EXEMPLE", 'es': 'CONTENIDO DE EJEMPLO'}
 PENDING = {'state': 'NGA', 'agenda_item': 'General exchange of views (informal mode)',
            'title': 'Sample statement handed in by a delegation (awaiting moderation)'}
 
@@ -53,16 +53,16 @@ def parse_speaker(text, event):
     """``(Delegation, on behalf of)`` for a line of the seed list."""
     from indico_oewg.states import find_state
     from indico_oewg.statements.models.statements import SpeakerKind
-    from indico_oewg.statements.util import Delegation, find_registry_organisation
+    from indico_oewg.statements.util import Delegation, find_registry_organization
     speaker, _sep, group = text.partition(' on behalf of ')
     if state := find_state(speaker):
         return Delegation(SpeakerKind.state, state.iso3), group
     if speaker.startswith(('the Chair', 'Ms.', 'Mr.')):
         return Delegation(SpeakerKind.office, speaker), group
     name = re.sub(r'^the ', '', speaker)
-    if organisation := find_registry_organisation(name, event):
-        return Delegation(SpeakerKind.organisation, organisation.name, organisation.id), group
-    return Delegation(SpeakerKind.organisation, name), group
+    if organization := find_registry_organization(name, event):
+        return Delegation(SpeakerKind.organization, organization.name, organization.id), group
+    return Delegation(SpeakerKind.organization, name), group
 
 
 def sample_pdf(heading, session_title, agenda_item, language='en'):

@@ -95,9 +95,9 @@ blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/confirm', 'obse
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/decline', 'observer_decline',
                        obs_manage.RHDeclineObserverRequest, methods=('POST',))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/merge', 'observer_merge',
-                       obs_manage.RHMergeObserverOrganisation, methods=('POST',))
-blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/organisation', 'observer_edit_organisation',
-                       obs_manage.RHEditObserverOrganisation, methods=('POST',))
+                       obs_manage.RHMergeObserverOrganization, methods=('POST',))
+blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/organization', 'observer_edit_organization',
+                       obs_manage.RHEditObserverOrganization, methods=('POST',))
 blueprint.add_url_rule(f'{_obs_manage}/registry/', 'observer_registry', obs_manage.RHObserverRegistry)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/', 'observer_period', obs_manage.RHObserverPeriod)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/open', 'observer_period_open', obs_manage.RHOpenObserverPeriod,

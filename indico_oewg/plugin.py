@@ -15,7 +15,7 @@ from indico_oewg.working_groups import OEWGFeature, OEWGSecretariatPermission
 
 
 class OEWGPlugin(IndicoPlugin):
-    """Open-ended working groups (OEWG)
+    """Open-ended working groups (OEWG).
 
     Sessions of United Nations open-ended working groups: delegation registration fields, observer
     accreditation with no-objection lists, and the archive of statements.

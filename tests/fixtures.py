@@ -85,13 +85,13 @@ def client_for(test_client):
 
 
 @pytest.fixture
-def organiser(create_user, dummy_working_group):
+def organizer(create_user, dummy_working_group):
     """A manager of the working group's category (may clone its sessions and create events there)."""
-    user = create_user(3001, first_name='Olga', last_name='Organiser', email='organiser@example.org')
+    user = create_user(3001, first_name='Olga', last_name='Organizer', email='organizer@example.org')
     dummy_working_group.category.update_principal(user, full_access=True)
     return user
 
 
 @pytest.fixture
-def organiser_client(organiser, client_for):
-    return client_for(organiser)
+def organizer_client(organizer, client_for):
+    return client_for(organizer)

@@ -196,7 +196,7 @@ def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'PHL'),
                                         'on_behalf_of': 'plusieurs États'},
                      status=StatementStatus.published, user=dummy_user)
-    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.organisation, 'European Union')},
+    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.organization, 'European Union')},
                      status=StatementStatus.published, user=dummy_user)
     with test_client.session_transaction() as sess:
         sess.lang = 'fr_FR'
@@ -205,7 +205,7 @@ def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     text = resp.text
     assert '<html lang="fr"' in text
     assert '>Déclarations</h2>' in text
-    # the template's strings, the Python-built headings (a State with its French article, an organisation as
+    # the template's strings, the Python-built headings (a State with its French article, an organization as
     # entered), the delegation filter's names and Indico's date formatting
     for french in ('Toutes les délégations', 'Toutes les langues', 'Rechercher des déclarations', 'Toutes les sessions',
                    '>Déclaration du Japon</a>', '>Déclaration des Philippines au nom de plusieurs États</a>',

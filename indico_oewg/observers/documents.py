@@ -33,8 +33,8 @@ def lists_context(event):
             'info': info, 'consideration': consideration, 'event': event}
 
 
-def _entry(organisation):
-    return f'{organisation.name} ({organisation.acronym})' if organisation.acronym else organisation.name
+def _entry(organization):
+    return f'{organization.name} ({organization.acronym})' if organization.acronym else organization.name
 
 
 def build_lists_docx(event):
@@ -59,11 +59,11 @@ def build_lists_docx(event):
     return buf
 
 
-def _add_numbered(document, organisations):
-    if not organisations:
+def _add_numbered(document, organizations):
+    if not organizations:
         document.add_paragraph(str(_('None.')))
-    for number, organisation in enumerate(organisations, 1):
-        document.add_paragraph(f'{number}. {_entry(organisation)}')
+    for number, organization in enumerate(organizations, 1):
+        document.add_paragraph(f'{number}. {_entry(organization)}')
 
 
 def build_lists_pdf(event):
@@ -75,33 +75,34 @@ def build_lists_pdf(event):
     return buf
 
 
-EXPORT_HEADERS = ('Request', 'Organisation', 'Acronym', 'Name (French)', 'Kind', 'ECOSOC status', 'Headquarters',
-                  'Website', 'Organisation e-mail', 'Requester', 'Requester e-mail', 'Representatives', 'Status',
+EXPORT_HEADERS = ('Request', 'Organization', 'Acronym', 'Name (French)', 'Kind', 'ECOSOC status', 'Headquarters',
+                  'Website', 'Organization e-mail', 'Requester', 'Requester e-mail', 'Representatives', 'Status',
                   'List', 'Submitted', 'Decided')
 
 
 def export_rows(requests):
     """The rows of the export of requests and outcomes (no objection data: it goes to people other than the
-    secretariat)."""
+    secretariat).
+    """
     for req in requests:
-        organisation = req.organisation
-        state = get_state(organisation.country) if organisation.country else None
+        organization = req.organization
+        state = get_state(organization.country) if organization.country else None
         yield {
             'Request': req.id,
-            'Organisation': organisation.name,
-            'Acronym': organisation.acronym,
-            'Name (French)': organisation.name_fr,
-            'Kind': organisation.kind.letter,
-            'ECOSOC status': organisation.ecosoc_status.title if organisation.ecosoc_status else '',
+            'Organization': organization.name,
+            'Acronym': organization.acronym,
+            'Name (French)': organization.name_fr,
+            'Kind': organization.kind.letter,
+            'ECOSOC status': organization.ecosoc_status.title if organization.ecosoc_status else '',
             'Headquarters': state.name('en') if state else '',
-            'Website': organisation.website,
-            'Organisation e-mail': organisation.contact_email,
+            'Website': organization.website,
+            'Organization e-mail': organization.contact_email,
             'Requester': req.requester.full_name,
             'Requester e-mail': req.requester.email,
             'Representatives': '; '.join(f'{r.full_name} ({r.title})' if r.title else r.full_name
                                          for r in req.representatives),
             'Status': str(req.state.title),
-            'List': 'for consideration' if organisation.kind.needs_no_objection else 'for information',
+            'List': 'for consideration' if organization.kind.needs_no_objection else 'for information',
             'Submitted': req.submitted_dt,
             'Decided': req.decided_dt,
         }

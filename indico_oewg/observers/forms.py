@@ -12,7 +12,7 @@ from indico.web.forms.fields import IndicoDateTimeField, IndicoEnumSelectField, 
 from indico.web.forms.validators import HiddenUnless
 
 from indico_oewg import _
-from indico_oewg.observers.models.organisations import EcosocStatus, OrganisationKind
+from indico_oewg.observers.models.organizations import EcosocStatus, OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
 from indico_oewg.states import get_state_choices
 
@@ -59,32 +59,32 @@ class _RequestFormBase(IndicoForm):
 
 
 class RequestForm(_RequestFormBase):
-    """The public request of an organisation to attend a session as an observer."""
+    """The public request of an organization to attend a session as an observer."""
 
-    organisation = SelectField(_('Organization'), [DataRequired()],
+    organization = SelectField(_('Organization'), [DataRequired()],
                                description=_('Pick your organization if it is already listed; otherwise describe '
                                              'it below.'))
-    name = StringField(_('Name (English)'), [HiddenUnless('organisation', NEW), DataRequired(), Length(max=300)])
-    name_fr = StringField(_('Name (French)'), [HiddenUnless('organisation', NEW), Optional(), Length(max=300)])
-    acronym = StringField(_('Acronym'), [HiddenUnless('organisation', NEW), Optional(), Length(max=50)])
-    kind = IndicoEnumSelectField(_('Kind'), [HiddenUnless('organisation', NEW), DataRequired()],
-                                 enum=OrganisationKind, none=_('Choose the kind of organization'))
-    website = StringField(_('Website'), [HiddenUnless('organisation', NEW), Optional(), URL(), Length(max=300)])
-    country = SelectField(_('Headquarters'), [HiddenUnless('organisation', NEW), Optional()],
+    name = StringField(_('Name (English)'), [HiddenUnless('organization', NEW), DataRequired(), Length(max=300)])
+    name_fr = StringField(_('Name (French)'), [HiddenUnless('organization', NEW), Optional(), Length(max=300)])
+    acronym = StringField(_('Acronym'), [HiddenUnless('organization', NEW), Optional(), Length(max=50)])
+    kind = IndicoEnumSelectField(_('Kind'), [HiddenUnless('organization', NEW), DataRequired()],
+                                 enum=OrganizationKind, none=_('Choose the kind of organization'))
+    website = StringField(_('Website'), [HiddenUnless('organization', NEW), Optional(), URL(), Length(max=300)])
+    country = SelectField(_('Headquarters'), [HiddenUnless('organization', NEW), Optional()],
                           description=_('The country of the headquarters.'))
-    contact_email = EmailField(_('Contact e-mail'), [HiddenUnless('organisation', NEW), Optional(), Email()],
+    contact_email = EmailField(_('Contact e-mail'), [HiddenUnless('organization', NEW), Optional(), Email()],
                                description=_('The e-mail address of the organization; yours if left empty.'))
     letter = FileField(_('Official letter (PDF)'), [_FileRequired(_('Attach the official letter (PDF).'))],
                        description=_('The official letter of the organization, as a PDF document.'))
 
-    field_order = ('organisation', 'name', 'name_fr', 'acronym', 'kind', 'website', 'country', 'contact_email',
+    field_order = ('organization', 'name', 'name_fr', 'acronym', 'kind', 'website', 'country', 'contact_email',
                    'ecosoc_status', 'letter', 'representatives', 'mission_statement', 'mission_statement_file')
 
-    def __init__(self, *args, organisations=(), **kwargs):
+    def __init__(self, *args, organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.organisation.choices = ([(NEW, _('My organization is not listed (describe it below)'))] +
-                                     [(str(o.id), o.display_name) for o in organisations])
-        self.country.choices = [('', '')] + get_state_choices()
+        self.organization.choices = ([(NEW, _('My organization is not listed (describe it below)'))] +
+                                     [(str(o.id), o.display_name) for o in organizations])
+        self.country.choices = [('', ''), *get_state_choices()]
 
     def __iter__(self):
         fields = {f.name: f for f in super().__iter__()}
@@ -99,13 +99,13 @@ class CompleteRequestForm(_RequestFormBase):
                        description=_('Upload a new letter only to replace the one sent.'))
 
 
-class OrganisationForm(IndicoForm):
-    """The secretariat corrects an organisation of the registry."""
+class OrganizationForm(IndicoForm):
+    """The secretariat corrects an organization of the registry."""
 
     name = StringField(_('Name (English)'), [DataRequired(), Length(max=300)])
     name_fr = StringField(_('Name (French)'), [Optional(), Length(max=300)])
     acronym = StringField(_('Acronym'), [Optional(), Length(max=50)])
-    kind = IndicoEnumSelectField(_('Kind'), [DataRequired()], enum=OrganisationKind,
+    kind = IndicoEnumSelectField(_('Kind'), [DataRequired()], enum=OrganizationKind,
                                  description=_('Decides the list the organization goes on when a request is '
                                                'confirmed.'))
     ecosoc_status = IndicoEnumSelectField(_('ECOSOC consultative status'), enum=EcosocStatus)
@@ -115,10 +115,10 @@ class OrganisationForm(IndicoForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.country.choices = [('', '')] + get_state_choices()
+        self.country.choices = [('', ''), *get_state_choices()]
 
     @property
-    def organisation_data(self):
+    def organization_data(self):
         data = self.data
         data['country'] = data['country'] or None
         return {k: ('' if v is None and k != 'country' else v) for k, v in data.items()}
@@ -139,9 +139,9 @@ class MergeForm(IndicoForm):
                          description=_('The organization of the registry this one duplicates. Its requests and '
                                        'accreditations move there.'))
 
-    def __init__(self, *args, organisations=(), **kwargs):
+    def __init__(self, *args, organizations=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.target.choices = [('', '')] + [(str(o.id), o.display_name) for o in organisations]
+        self.target.choices = [('', '')] + [(str(o.id), o.display_name) for o in organizations]
 
 
 class QueueFilterForm(IndicoForm):
@@ -154,7 +154,7 @@ class QueueFilterForm(IndicoForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.state.choices = [('', _('All'))] + [(s.name, s.title) for s in RequestState]
-        self.kind.choices = [('', _('All'))] + [(k.name, k.title) for k in OrganisationKind]
+        self.kind.choices = [('', _('All'))] + [(k.name, k.title) for k in OrganizationKind]
 
 
 class PeriodForm(IndicoForm):
@@ -181,7 +181,7 @@ class ObjectionForm(IndicoForm):
 
     def __init__(self, *args, requests=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.request.choices = [('', '')] + [(str(r.id), r.organisation.display_name) for r in requests]
+        self.request.choices = [('', '')] + [(str(r.id), r.organization.display_name) for r in requests]
 
 
 class RevokeForm(IndicoForm):

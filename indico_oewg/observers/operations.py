@@ -18,7 +18,7 @@ from indico.web.flask.templating import get_template_module
 from indico_oewg import _
 from indico_oewg.observers.models.accreditations import Accreditation
 from indico_oewg.observers.models.files import ObserverFile
-from indico_oewg.observers.models.organisations import EcosocStatus, Organisation, OrganisationKind
+from indico_oewg.observers.models.organizations import EcosocStatus, Organization, OrganizationKind
 from indico_oewg.observers.models.periods import NoObjectionPeriod, Objection, PeriodState
 from indico_oewg.observers.models.requests import OPEN_STATES, ObserverRequest, Representative, RequestState
 from indico_oewg.observers.settings import observer_settings
@@ -61,24 +61,24 @@ def save_file(working_group, file, *, pdf_only=False):
     return stored
 
 
-# --- organisations ----------------------------------------------------------------------------------------------
+# --- organizations ----------------------------------------------------------------------------------------------
 
-ORGANISATION_FIELDS = ('name', 'name_fr', 'acronym', 'kind', 'ecosoc_status', 'website', 'country', 'contact_email',
+ORGANIZATION_FIELDS = ('name', 'name_fr', 'acronym', 'kind', 'ecosoc_status', 'website', 'country', 'contact_email',
                        'mission_statement')
 
 
-def create_organisation(working_group, data):
-    """Add an organisation to the registry of a working group."""
-    organisation = Organisation(working_group=working_group,
-                                **{k: v for k, v in data.items() if k in ORGANISATION_FIELDS})
-    if organisation.kind != OrganisationKind.ecosoc:
-        organisation.ecosoc_status = organisation.ecosoc_status or EcosocStatus.none
-    db.session.add(organisation)
+def create_organization(working_group, data):
+    """Add an organization to the registry of a working group."""
+    organization = Organization(working_group=working_group,
+                                **{k: v for k, v in data.items() if k in ORGANIZATION_FIELDS})
+    if organization.kind != OrganizationKind.ecosoc:
+        organization.ecosoc_status = organization.ecosoc_status or EcosocStatus.none
+    db.session.add(organization)
     db.session.flush()
-    return organisation
+    return organization
 
 
-ORGANISATION_LOG_FIELDS = {
+ORGANIZATION_LOG_FIELDS = {
     'name': 'Name',
     'name_fr': 'Name (French)',
     'acronym': 'Acronym',
@@ -92,14 +92,14 @@ ORGANISATION_LOG_FIELDS = {
 }
 
 
-def update_organisation(organisation, data, event, user=None):
-    """The secretariat corrects an organisation of the registry (e.g. its kind, before confirming a request)."""
+def update_organization(organization, data, event, user=None):
+    """The secretariat corrects an organization of the registry (e.g. its kind, before confirming a request)."""
     user = _user(user)
-    changes = organisation.populate_from_dict({k: v for k, v in data.items() if k in ORGANISATION_LOG_FIELDS})
+    changes = organization.populate_from_dict({k: v for k, v in data.items() if k in ORGANIZATION_LOG_FIELDS})
     db.session.flush()
     if changes:
-        _log(event, LogKind.change, f'Organization "{organisation.name}" updated', user,
-             data=make_diff_log(changes, ORGANISATION_LOG_FIELDS))
+        _log(event, LogKind.change, f'Organization "{organization.name}" updated', user,
+             data=make_diff_log(changes, ORGANIZATION_LOG_FIELDS))
     return changes
 
 
@@ -112,8 +112,8 @@ def merge_users(target, source):
         model.query.filter(column == source.id).update({column: target.id}, synchronize_session=False)
 
 
-def merge_organisation(source, target, event, user=None):
-    """Merge a duplicate organisation into another one of the same registry.
+def merge_organization(source, target, event, user=None):
+    """Merge a duplicate organization into another one of the same registry.
 
     Its requests and accreditations move to the target; the duplicate stays, marked as merged.
     """
@@ -128,9 +128,9 @@ def merge_organisation(source, target, event, user=None):
                                 .format(session=get_session_title(request.event), a=request.id, b=other.id))
     moved_requests = list(source.requests)
     for request in moved_requests:
-        request.organisation = target
+        request.organization = target
     for accreditation in list(source.accreditations):
-        accreditation.organisation = target
+        accreditation.organization = target
     source.merged_into = target
     db.session.flush()
     _log(event, LogKind.change, f'Organization "{source.name}" merged into "{target.name}"', user,
@@ -149,36 +149,36 @@ def _set_representatives(request, representatives):
                                for i, (name, title) in enumerate(representatives)]
 
 
-def create_request(event, user, *, organisation=None, organisation_data=None, letter, representatives,
+def create_request(event, user, *, organization=None, organization_data=None, letter, representatives,
                    mission_statement='', mission_statement_file=None, ecosoc_status=None):
-    """Record an organisation's request to follow a session as an observer.
+    """Record an organization's request to follow a session as an observer.
 
-    Either `organisation` (one of the registry) or `organisation_data` (a new one) is given. Nothing is saved
+    Either `organization` (one of the registry) or `organization_data` (a new one) is given. Nothing is saved
     unless everything is valid.
 
     :raise ObserverError: with a message for the requester.
     """
     working_group = get_working_group(event.category)
     with db.session.begin_nested():
-        if organisation is not None:
-            organisation = organisation.canonical
-            if organisation.working_group_id != working_group.id:
+        if organization is not None:
+            organization = organization.canonical
+            if organization.working_group_id != working_group.id:
                 raise ObserverError(_('This organization is not in the registry of this working group.'))
-            if existing := get_open_request(organisation, event):
-                raise ObserverError(_('{organisation} already has a pending request for this session (#{id}); '
+            if existing := get_open_request(organization, event):
+                raise ObserverError(_('{organization} already has a pending request for this session (#{id}); '
                                       'complete that one instead.')
-                                    .format(organisation=organisation.name, id=existing.id))
+                                    .format(organization=organization.name, id=existing.id))
             is_new = False
         else:
-            organisation = create_organisation(working_group, organisation_data)
+            organization = create_organization(working_group, organization_data)
             is_new = True
-        if not organisation.contact_email:
-            organisation.contact_email = user.email
+        if not organization.contact_email:
+            organization.contact_email = user.email
         if letter is None or not letter.filename:
             raise ObserverError(_('Attach the official letter (PDF).'))
         # What the request states stays with the request; the registry takes it over when the secretariat
-        # confirms, so that a request cannot overwrite what another contact of the organisation sent.
-        request = ObserverRequest(event=event, organisation=organisation, requester=user,
+        # confirms, so that a request cannot overwrite what another contact of the organization sent.
+        request = ObserverRequest(event=event, organization=organization, requester=user,
                                   letter_file=save_file(working_group, letter, pdf_only=True),
                                   ecosoc_status=ecosoc_status or EcosocStatus.none,
                                   mission_statement=(mission_statement or '').strip())
@@ -186,11 +186,11 @@ def create_request(event, user, *, organisation=None, organisation_data=None, le
         if mission_statement_file is not None and mission_statement_file.filename:
             request.mission_statement_file = save_file(working_group, mission_statement_file)
         if is_new:
-            _apply_request_to_organisation(request)
+            _apply_request_to_organization(request)
         db.session.add(request)
         db.session.flush()
-    _log(event, LogKind.positive, f'Observer request #{request.id} by "{organisation.name}"', user,
-         data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+    _log(event, LogKind.positive, f'Observer request #{request.id} by "{organization.name}"', user,
+         data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
                'Representatives': len(request.representatives)}, realm=EventLogRealm.participants)
     return request
 
@@ -201,7 +201,7 @@ def update_request(request, user, *, letter=None, representatives, mission_state
     if not request.state.is_open:
         raise ObserverError(_('This request can no longer be changed.'))
     working_group = get_working_group(request.event.category)
-    organisation = request.organisation
+    organization = request.organization
     with db.session.begin_nested():
         _set_representatives(request, representatives)
         if letter is not None and letter.filename:
@@ -218,18 +218,18 @@ def update_request(request, user, *, letter=None, representatives, mission_state
         db.session.flush()
     _log(request.event, LogKind.change,
          f'Observer request #{request.id} {"completed" if answered else "updated"} by the requester', user,
-         data={'Organization': organisation.display_name}, realm=EventLogRealm.participants)
+         data={'Organization': organization.display_name}, realm=EventLogRealm.participants)
 
 
-def _apply_request_to_organisation(request):
-    """The registry takes over what a request states about its organisation."""
-    organisation = request.organisation
-    if organisation.kind == OrganisationKind.ecosoc and request.ecosoc_status:
-        organisation.ecosoc_status = request.ecosoc_status
+def _apply_request_to_organization(request):
+    """The registry takes over what a request states about its organization."""
+    organization = request.organization
+    if organization.kind == OrganizationKind.ecosoc and request.ecosoc_status:
+        organization.ecosoc_status = request.ecosoc_status
     if request.mission_statement:
-        organisation.mission_statement = request.mission_statement
+        organization.mission_statement = request.mission_statement
     if request.mission_statement_file:
-        organisation.mission_statement_file = request.mission_statement_file
+        organization.mission_statement_file = request.mission_statement_file
 
 
 def withdraw_request(request, user):
@@ -239,7 +239,7 @@ def withdraw_request(request, user):
     request.modified_dt = now_utc()
     db.session.flush()
     _log(request.event, LogKind.negative, f'Observer request #{request.id} withdrawn by the requester', user,
-         data={'Organization': request.organisation.display_name}, realm=EventLogRealm.participants)
+         data={'Organization': request.organization.display_name}, realm=EventLogRealm.participants)
 
 
 def _send_to_requester(request, template_name, user, summary, **context):
@@ -264,7 +264,7 @@ def ask_for_information(request, message, user=None, *, notify=True):
     request.info_request = message.strip()
     db.session.flush()
     _log(request.event, LogKind.change, f'More information asked for observer request #{request.id}', user,
-         data={'Organization': request.organisation.display_name, 'Message': request.info_request})
+         data={'Organization': request.organization.display_name, 'Message': request.info_request})
     if notify:
         _send_to_requester(request, 'info_requested', user,
                            f'Observer request #{request.id}: more information asked')
@@ -273,8 +273,8 @@ def ask_for_information(request, message, user=None, *, notify=True):
 def _accredit(request, user):
     request.state = RequestState.accredited
     request.decided_dt = now_utc()
-    accreditation = Accreditation(organisation=request.organisation, event=request.event, request=request,
-                                  working_group_id=request.organisation.working_group_id)
+    accreditation = Accreditation(organization=request.organization, event=request.event, request=request,
+                                  working_group_id=request.organization.working_group_id)
     db.session.add(accreditation)
     return accreditation
 
@@ -288,21 +288,21 @@ def confirm_request(request, user=None, *, notify=True):
     user = _user(user)
     if not request.state.is_open:
         raise ObserverError(_('Only a pending request can be confirmed.'))
-    organisation = request.organisation
-    _apply_request_to_organisation(request)
-    if organisation.kind.needs_no_objection:
+    organization = request.organization
+    _apply_request_to_organization(request)
+    if organization.kind.needs_no_objection:
         request.state = RequestState.under_consideration
         request.decided_dt = now_utc()
         db.session.flush()
         _log(request.event, LogKind.positive,
-             f'Observer request #{request.id} confirmed: "{organisation.name}" on the list for consideration', user,
-             data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})'})
+             f'Observer request #{request.id} confirmed: "{organization.name}" on the list for consideration', user,
+             data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})'})
     else:
         _accredit(request, user)
         db.session.flush()
         _log(request.event, LogKind.positive,
-             f'Observer request #{request.id} confirmed: "{organisation.name}" accredited', user,
-             data={'Organization': organisation.display_name, 'Kind': f'({organisation.kind.letter})',
+             f'Observer request #{request.id} confirmed: "{organization.name}" accredited', user,
+             data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
                    'List': 'for information'})
         if notify:
             send_outcome_email(request, user)
@@ -320,7 +320,7 @@ def decline_request(request, reason, user=None, *, notify=True):
     request.decided_dt = now_utc()
     db.session.flush()
     _log(request.event, LogKind.negative, f'Observer request #{request.id} declined', user,
-         data={'Organization': request.organisation.display_name, 'Reason': request.decline_reason})
+         data={'Organization': request.organization.display_name, 'Reason': request.decline_reason})
     if notify:
         _send_to_requester(request, 'declined', user, f'Observer request #{request.id}: declined')
 
@@ -335,7 +335,7 @@ def render_outcome_email(request):
     event = request.event
     working_group = get_working_group(event.category)
     prefix = 'accredited' if request.state == RequestState.accredited else 'not_accredited'
-    values = _Placeholders(organisation=request.organisation.name, requester=request.requester.full_name,
+    values = _Placeholders(organization=request.organization.name, requester=request.requester.full_name,
                            session=get_session_title(event), working_group=working_group.name,
                            event_url=event.external_url)
     settings = observer_settings.get_all(working_group.category)
@@ -384,7 +384,7 @@ def open_period(event, deadline_dt, user=None):
 
 
 def record_objection(period, request, state_iso3, basis, user=None):
-    """Record the objection of a Member State, made to the Chair, to an organisation under consideration."""
+    """Record the objection of a Member State, made to the Chair, to an organization under consideration."""
     user = _user(user)
     state = get_state(state_iso3)
     if state is None or not state.is_member:
@@ -404,13 +404,13 @@ def record_objection(period, request, state_iso3, basis, user=None):
     db.session.add(objection)
     db.session.flush()
     # The objecting State is confidential: it is not written to the event log.
-    _log(period.event, LogKind.change, f'Objection recorded to "{request.organisation.name}"', user,
-         data={'Organization': request.organisation.display_name, 'Request': f'#{request.id}'})
+    _log(period.event, LogKind.change, f'Objection recorded to "{request.organization.name}"', user,
+         data={'Organization': request.organization.display_name, 'Request': f'#{request.id}'})
     return objection
 
 
 def close_period(period, user=None, *, notify=True):
-    """Close the period and decide: organisations without objection are accredited, the others are not.
+    """Close the period and decide: organizations without objection are accredited, the others are not.
 
     Returns `False` (and changes nothing) when the period was already closed.
     """
@@ -433,8 +433,8 @@ def close_period(period, user=None, *, notify=True):
     period.closed_by = user
     db.session.flush()
     _log(event, LogKind.positive, 'No-objection period closed' + (' at the deadline' if user is None else ''), user,
-         data={'Accredited': ', '.join(r.organisation.name for r in accredited) or 'none',
-               'Not accredited': ', '.join(r.organisation.name for r in not_accredited) or 'none'})
+         data={'Accredited': ', '.join(r.organization.name for r in accredited) or 'none',
+               'Not accredited': ', '.join(r.organization.name for r in not_accredited) or 'none'})
     for request in (accredited + not_accredited) if notify else ():
         send_outcome_email(request, user)
     return True
@@ -455,7 +455,7 @@ def reopen_period(period, deadline_dt, user=None):
                .all())
     reopened = []
     for request in decided:
-        if not request.organisation.kind.needs_no_objection:
+        if not request.organization.kind.needs_no_objection:
             continue
         if request.accreditation is not None:
             # undone, not revoked: the decision is taken again when the period closes (the log keeps the trace)
@@ -471,7 +471,7 @@ def reopen_period(period, deadline_dt, user=None):
     db.session.flush()
     _log(event, LogKind.change, 'No-objection period reopened', user,
          data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
-               'Back under consideration': ', '.join(r.organisation.name for r in reopened) or 'none'})
+               'Back under consideration': ', '.join(r.organization.name for r in reopened) or 'none'})
     return period
 
 
@@ -502,8 +502,8 @@ def revoke_accreditation(accreditation, event, reason, user=None):
     accreditation.revoked_by = user
     accreditation.revocation_reason = reason.strip()
     db.session.flush()
-    _log(event, LogKind.negative, f'Accreditation of "{accreditation.organisation.name}" revoked', user,
-         data={'Organization': accreditation.organisation.display_name, 'Reason': accreditation.revocation_reason})
+    _log(event, LogKind.negative, f'Accreditation of "{accreditation.organization.name}" revoked', user,
+         data={'Organization': accreditation.organization.display_name, 'Reason': accreditation.revocation_reason})
 
 
 def update_settings(working_group, data, event, user=None):

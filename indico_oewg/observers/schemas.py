@@ -7,8 +7,8 @@ from marshmallow import fields
 from indico.core.marshmallow import mm
 
 
-class AccreditedOrganisationSchema(mm.Schema):
-    """An accredited organisation as the public sees it (nothing about objections)."""
+class AccreditedOrganizationSchema(mm.Schema):
+    """An accredited organization as the public sees it (nothing about objections)."""
 
     id = fields.Integer()
     name = fields.String()

@@ -7,27 +7,27 @@
 from indico.modules.categories.settings import CategorySettingsProxy
 
 
-DEFAULT_ACCREDITED_SUBJECT = 'Accreditation of {organisation} to the {session} of the {working_group}'
+DEFAULT_ACCREDITED_SUBJECT = 'Accreditation of {organization} to the {session} of the {working_group}'
 DEFAULT_ACCREDITED_BODY = '''Dear {requester},
 
-We are pleased to inform you that {organisation} is accredited to attend the public meetings of the {session} of the
+We are pleased to inform you that {organization} is accredited to attend the public meetings of the {session} of the
 {working_group}.
 
 The accreditation holds for the later sessions of the working group unless it is revoked.
 
 Secretariat of the {working_group}
 '''
-DEFAULT_NOT_ACCREDITED_SUBJECT = 'Request of {organisation} for the {session} of the {working_group}'
+DEFAULT_NOT_ACCREDITED_SUBJECT = 'Request of {organization} for the {session} of the {working_group}'
 DEFAULT_NOT_ACCREDITED_BODY = '''Dear {requester},
 
 Following the consideration of the list of organizations on a no-objection basis, we regret to inform you that
-{organisation} has not been accredited to the {session} of the {working_group}.
+{organization} has not been accredited to the {session} of the {working_group}.
 
 Secretariat of the {working_group}
 '''
 
 #: Placeholders the secretariat may use in the outcome e-mails
-EMAIL_PLACEHOLDERS = ('organisation', 'requester', 'session', 'working_group', 'event_url')
+EMAIL_PLACEHOLDERS = ('organization', 'requester', 'session', 'working_group', 'event_url')
 
 observer_settings = CategorySettingsProxy('plugin_oewg_observers', {
     # The e-mail addresses of the Member States' permanent missions the Chair's lists are circulated to

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Queries about organisations, requests and accreditations."""
+"""Queries about organizations, requests and accreditations."""
 
 from io import BytesIO
 
@@ -15,7 +15,7 @@ from indico.core.db import db
 from indico.modules.events.models.events import Event
 
 from indico_oewg.observers.models.accreditations import Accreditation
-from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+from indico_oewg.observers.models.organizations import Organization, OrganizationKind
 from indico_oewg.observers.models.requests import OPEN_STATES, ObserverRequest, RequestState
 from indico_oewg.working_groups.util import get_working_group
 
@@ -31,11 +31,11 @@ def is_pdf(data):
         return False
 
 
-def query_organisations(working_group):
-    """The organisations of a working group's registry that were not merged into another one."""
-    return (Organisation.query
-            .filter(Organisation.working_group_id == working_group.id, Organisation.merged_into_id.is_(None))
-            .order_by(func.lower(Organisation.name)))
+def query_organizations(working_group):
+    """The organizations of a working group's registry that were not merged into another one."""
+    return (Organization.query
+            .filter(Organization.working_group_id == working_group.id, Organization.merged_into_id.is_(None))
+            .order_by(func.lower(Organization.name)))
 
 
 def accreditation_criterion(event):
@@ -59,24 +59,24 @@ def accreditation_criterion(event):
                    db.or_(Accreditation.revoked_from_event_id.is_(None), revoked_from > event.start_dt))
 
 
-def query_accredited_organisations(event):
-    """Query the organisations accredited for a session, alphabetical by English name."""
-    accredited = db.select([Accreditation.organisation_id]).where(accreditation_criterion(event))
-    return (Organisation.query
-            .filter(Organisation.id.in_(accredited), Organisation.merged_into_id.is_(None))
-            .order_by(func.lower(Organisation.name), Organisation.id))
+def query_accredited_organizations(event):
+    """Query the organizations accredited for a session, alphabetical by English name."""
+    accredited = db.select([Accreditation.organization_id]).where(accreditation_criterion(event))
+    return (Organization.query
+            .filter(Organization.id.in_(accredited), Organization.merged_into_id.is_(None))
+            .order_by(func.lower(Organization.name), Organization.id))
 
 
-def group_by_kind(organisations):
-    """The organisations grouped by kind in the order of the lists: [(kind, [organisation, ...]), ...]."""
-    groups = [(kind, [o for o in organisations if o.kind == kind]) for kind in OrganisationKind]
+def group_by_kind(organizations):
+    """The organizations grouped by kind in the order of the lists: [(kind, [organization, ...]), ...]."""
+    groups = [(kind, [o for o in organizations if o.kind == kind]) for kind in OrganizationKind]
     return [(kind, items) for kind, items in groups if items]
 
 
-def get_open_request(organisation, event):
-    """The request of an organisation for a session that is still pending or waiting for information."""
+def get_open_request(organization, event):
+    """The request of an organization for a session that is still pending or waiting for information."""
     return (ObserverRequest.query
-            .filter(ObserverRequest.event_id == event.id, ObserverRequest.organisation_id == organisation.id,
+            .filter(ObserverRequest.event_id == event.id, ObserverRequest.organization_id == organization.id,
                     ObserverRequest.state.in_(OPEN_STATES))
             .first())
 
@@ -85,34 +85,34 @@ def query_requests(event, states=None, kinds=None):
     """The requests for a session, with what the review queue shows loaded in the same query."""
     query = (ObserverRequest.query
              .filter(ObserverRequest.event_id == event.id)
-             .join(ObserverRequest.organisation)
-             .options(db.contains_eager(ObserverRequest.organisation),
+             .join(ObserverRequest.organization)
+             .options(db.contains_eager(ObserverRequest.organization),
                       joinedload(ObserverRequest.requester),
                       db.selectinload(ObserverRequest.representatives))
              .order_by(ObserverRequest.submitted_dt.desc(), ObserverRequest.id.desc()))
     if states:
         query = query.filter(ObserverRequest.state.in_(states))
     if kinds:
-        query = query.filter(Organisation.kind.in_(kinds))
+        query = query.filter(Organization.kind.in_(kinds))
     return query
 
 
 def get_lists(event):
     """The Chair's two lists for a session.
 
-    :return: (for_information, for_consideration): organisations of kinds (a)-(c) whose requests for the
+    :return: (for_information, for_consideration): organizations of kinds (a)-(c) whose requests for the
              session were confirmed, and those of kinds (d)-(e) put on the list for consideration, each
              alphabetical by English name.
     """
     listed_states = (RequestState.under_consideration, RequestState.accredited, RequestState.not_accredited)
     requests = (ObserverRequest.query
                 .filter(ObserverRequest.event_id == event.id, ObserverRequest.state.in_(listed_states))
-                .options(joinedload(ObserverRequest.organisation))
+                .options(joinedload(ObserverRequest.organization))
                 .all())
-    organisations = {r.organisation.canonical for r in requests}
-    key = lambda o: (o.name.lower(), o.id)  # noqa: E731
-    info = sorted((o for o in organisations if not o.kind.needs_no_objection), key=key)
-    consideration = sorted((o for o in organisations if o.kind.needs_no_objection), key=key)
+    organizations = {r.organization.canonical for r in requests}
+    key = lambda o: (o.name.lower(), o.id)
+    info = sorted((o for o in organizations if not o.kind.needs_no_objection), key=key)
+    consideration = sorted((o for o in organizations if o.kind.needs_no_objection), key=key)
     return info, consideration
 
 
@@ -121,9 +121,9 @@ def get_period_requests(event):
     return (ObserverRequest.query
             .filter(ObserverRequest.event_id == event.id,
                     ObserverRequest.state == RequestState.under_consideration)
-            .join(ObserverRequest.organisation)
-            .options(db.contains_eager(ObserverRequest.organisation))
-            .order_by(func.lower(Organisation.name))
+            .join(ObserverRequest.organization)
+            .options(db.contains_eager(ObserverRequest.organization))
+            .order_by(func.lower(Organization.name))
             .all())
 
 

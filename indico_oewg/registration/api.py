@@ -12,7 +12,7 @@ def get_user_delegations(event, user):
     """The delegations a user registered for in a session, from the OEWG field of their active registrations.
 
     Returns a list of ``(kind, code)`` tuples: ``('state', 'JPN')`` for a State (ISO3 code) or
-    ``('organisation', <organisation id>)`` for an observer organisation.
+    ``('organization', <organization id>)`` for an observer organization.
     """
     from indico_oewg.registration.util import get_user_delegations as _get_user_delegations
     return _get_user_delegations(event, user)

@@ -26,11 +26,11 @@ FOCAL_POINT_SETTINGS = ('contacts_are_focal_points',)
 
 
 class FocalPointCloner(SessionSetupCloner):
-    """The focal points named per delegation, and whether organisation contacts are focal points too.
+    """The focal points named per delegation, and whether organization contacts are focal points too.
 
-    A State's focal points are copied as they are. An organisation's are copied only into a session of the same
-    working group for which the organisation (or the one it was merged into) is still accredited: anywhere else
-    the organisation has no registrations to moderate.
+    A State's focal points are copied as they are. An organization's are copied only into a session of the same
+    working group for which the organization (or the one it was merged into) is still accredited: anywhere else
+    the organization has no registrations to moderate.
     """
 
     name = 'oewg_focal_points'
@@ -58,33 +58,33 @@ class FocalPointCloner(SessionSetupCloner):
             for old_entry in FocalPoint.query.with_parent(self.old_event).order_by(FocalPoint.id).all():
                 if old_entry.user.is_deleted:
                     continue
-                organisation_id = None
-                if old_entry.organisation_id is not None:
-                    organisation = self._accredited_organisation(old_entry.organisation_id, new_event)
-                    if organisation is None:
+                organization_id = None
+                if old_entry.organization_id is not None:
+                    organization = self._accredited_organization(old_entry.organization_id, new_event)
+                    if organization is None:
                         skipped += 1
                         continue
-                    organisation_id = organisation.id
-                key = (old_entry.state, organisation_id, old_entry.user.id)
+                    organization_id = organization.id
+                key = (old_entry.state, organization_id, old_entry.user.id)
                 if key in seen:
                     continue
                 seen.add(key)
-                entry = FocalPoint(event=new_event, user=old_entry.user, organisation_id=organisation_id)
+                entry = FocalPoint(event=new_event, user=old_entry.user, organization_id=organization_id)
                 entry.populate_from_attrs(old_entry, attrs)
                 db.session.add(entry)
         db.session.flush()
-        logger.info('%d focal points of %r cloned to %r (%d of organisations not accredited there left out)',
+        logger.info('%d focal points of %r cloned to %r (%d of organizations not accredited there left out)',
                     len(seen), self.old_event, new_event, skipped)
 
-    def _accredited_organisation(self, organisation_id, event):
+    def _accredited_organization(self, organization_id, event):
         from indico_oewg.observers import api as observers_api
         working_group = get_working_group(event.category)
         if working_group is None:
             return None
-        organisation = observers_api.get_organisation(organisation_id, working_group)
-        if organisation is None or not observers_api.is_accredited(organisation, event):
+        organization = observers_api.get_organization(organization_id, working_group)
+        if organization is None or not observers_api.is_accredited(organization, event):
             return None
-        return organisation
+        return organization
 
 
 def get_cloners(sender, **kwargs):

@@ -41,7 +41,7 @@ class RHManageDelegations(RHManageOEWGSessionBase):
                     flash(_('The delegation settings have been saved.'), 'success')
                 return redirect(url_for_plugin('oewg.manage_delegations', self.event))
         focal_points = (FocalPoint.query.filter_by(event_id=self.event.id)
-                        .order_by(FocalPoint.state.nullslast(), FocalPoint.organisation_id, FocalPoint.id).all())
+                        .order_by(FocalPoint.state.nullslast(), FocalPoint.organization_id, FocalPoint.id).all())
         rows = [(fp, delegation_name({'representation': 'member_state' if fp.state else 'igo',
                                       'delegation': fp.delegation}, self.event)) for fp in focal_points]
         rows.sort(key=lambda row: (row[0].state is None, row[1].lower()))

@@ -4,7 +4,7 @@
 
 """Whom a participant represents: representations, roles in a delegation, and the delegations themselves.
 
-A delegation is either a State (stored by its ISO3 code) or an observer organisation (stored by the id of the
+A delegation is either a State (stored by its ISO3 code) or an observer organization (stored by the id of the
 observers' registry entry, as a string so that both kinds compare as text in SQL).
 """
 
@@ -25,7 +25,7 @@ REPRESENTATIONS = {
 #: Representations whose delegation is a State
 STATE_REPRESENTATIONS = frozenset({'member_state', 'observer_state'})
 
-#: The representation that goes with each kind of the observers' registry (`OrganisationKind` names)
+#: The representation that goes with each kind of the observers' registry (`OrganizationKind` names)
 KIND_REPRESENTATIONS = {
     'standing_invitation': 'igo',
     'un_body': 'un_body',
@@ -78,59 +78,59 @@ def valid_state_for(representation, iso3):
     return state
 
 
-def organisation_representation(organisation):
-    """The representation that fits an organisation's kind (``None`` if its kind is not known here)."""
-    kind = getattr(organisation, 'kind', None)
+def organization_representation(organization):
+    """The representation that fits an organization's kind (``None`` if its kind is not known here)."""
+    kind = getattr(organization, 'kind', None)
     return KIND_REPRESENTATIONS.get(getattr(kind, 'name', kind))
 
 
-def get_accredited_organisations(event):
-    """The organisations accredited for a session, as the observers capability says.
+def get_accredited_organizations(event):
+    """The organizations accredited for a session, as the observers capability says.
 
-    Until the observers capability answers, no organisation is accredited (forms still render).
+    Until the observers capability answers, no organization is accredited (forms still render).
     """
     from indico_oewg.observers import api as observers_api
     try:
-        return list(observers_api.get_accredited_organisations(event))
+        return list(observers_api.get_accredited_organizations(event))
     except NotImplementedError:
         return []
 
 
-def find_accredited_organisation(event, organisation_id):
-    """The organisation with that id if it is accredited for the session, else ``None``."""
+def find_accredited_organization(event, organization_id):
+    """The organization with that id if it is accredited for the session, else ``None``."""
     from indico_oewg.observers import api as observers_api
     from indico_oewg.working_groups.util import get_working_group
     try:
-        organisation_id = int(organisation_id)
+        organization_id = int(organization_id)
     except (TypeError, ValueError):
         return None
     working_group = get_working_group(event.category)
     if working_group is None:
         return None
     try:
-        organisation = observers_api.get_organisation(organisation_id, working_group)
-        if organisation is None or not observers_api.is_accredited(organisation, event):
+        organization = observers_api.get_organization(organization_id, working_group)
+        if organization is None or not observers_api.is_accredited(organization, event):
             return None
     except NotImplementedError:
         return None
-    return organisation
+    return organization
 
 
-def organisation_display_name(organisation, language=None):
-    """An organisation's name in the UI's language (French when there is one), with its acronym."""
-    if organisation is None:
+def organization_display_name(organization, language=None):
+    """An organization's name in the UI's language (French when there is one), with its acronym."""
+    if organization is None:
         return ''
     from indico_oewg.states import current_language
     language = language or current_language()
-    name = (getattr(organisation, 'name_fr', None) if language == 'fr' else None) or organisation.name
-    acronym = getattr(organisation, 'acronym', None)
+    name = (getattr(organization, 'name_fr', None) if language == 'fr' else None) or organization.name
+    acronym = getattr(organization, 'acronym', None)
     return f'{name} ({acronym})' if acronym and acronym not in name else name
 
 
-def delegation_name(value, event=None, language=None, organisations=None):
-    """The readable name of the delegation in a field value (a State name or an organisation name).
+def delegation_name(value, event=None, language=None, organizations=None):
+    """The readable name of the delegation in a field value (a State name or an organization name).
 
-    :param organisations: optional ``{id: organisation}`` cache for bulk rendering
+    :param organizations: optional ``{id: organization}`` cache for bulk rendering
     """
     if not value:
         return ''
@@ -141,29 +141,29 @@ def delegation_name(value, event=None, language=None, organisations=None):
         return state.name(language) if state else (delegation or '')
     if not delegation:
         return ''
-    organisation = None
-    if organisations is not None:
-        organisation = organisations.get(str(delegation))
+    organization = None
+    if organizations is not None:
+        organization = organizations.get(str(delegation))
     elif event is not None:
-        organisation = _get_organisation(event, delegation)
-    return organisation_display_name(organisation, language) if organisation else str(delegation)
+        organization = _get_organization(event, delegation)
+    return organization_display_name(organization, language) if organization else str(delegation)
 
 
-def _get_organisation(event, organisation_id):
+def _get_organization(event, organization_id):
     from indico_oewg.observers import api as observers_api
     from indico_oewg.working_groups.util import get_working_group
     working_group = get_working_group(event.category)
     try:
-        return observers_api.get_organisation(int(organisation_id), working_group) if working_group else None
+        return observers_api.get_organization(int(organization_id), working_group) if working_group else None
     except (NotImplementedError, TypeError, ValueError):
         return None
 
 
-def format_value(value, event=None, language=None, organisations=None):
+def format_value(value, event=None, language=None, organizations=None):
     """A field value as one readable line: "Japan (Member State) — Head of delegation, Ambassador"."""
     if not value or not value.get('representation'):
         return ''
-    text = '{} ({})'.format(delegation_name(value, event, language, organisations),
+    text = '{} ({})'.format(delegation_name(value, event, language, organizations),
                             representation_title(value['representation']))
     details = [x for x in (role_title(value.get('role')), value.get('title') or '') if x]
     if details:

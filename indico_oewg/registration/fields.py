@@ -12,9 +12,9 @@ from indico.modules.events.registration.models.registrations import Registration
 
 from indico_oewg import _, ngettext
 from indico_oewg.registration.delegations import (MAX_TITLE_LENGTH, REPRESENTATIONS, ROLES,
-                                                  find_accredited_organisation, format_value,
-                                                  get_accredited_organisations, is_state_representation,
-                                                  organisation_display_name, organisation_representation,
+                                                  find_accredited_organization, format_value,
+                                                  get_accredited_organizations, is_state_representation,
+                                                  organization_display_name, organization_representation,
                                                   representation_title, role_title,
                                                   state_choices, valid_state_for)
 
@@ -23,7 +23,7 @@ FIELD_TYPE = 'ext__oewg_delegation'
 
 
 class _DelegationCode(fields.String):
-    """A State's ISO3 code or an organisation id; the browser may send the id as a number."""
+    """A State's ISO3 code or an organization id; the browser may send the id as a number."""
 
     def _deserialize(self, value, attr, data, **kwargs):
         if isinstance(value, int) and not isinstance(value, bool):
@@ -50,7 +50,7 @@ class DelegationValueSchema(mm.Schema):
 
 
 class DelegationField(RegistrationFormFieldBase):
-    """Representation, delegation (a State or an accredited organisation), role and official title."""
+    """Representation, delegation (a State or an accredited organization), role and official title."""
 
     name = FIELD_TYPE
     mm_field_class = fields.Nested
@@ -60,7 +60,7 @@ class DelegationField(RegistrationFormFieldBase):
                                        load_default=lambda: list(REPRESENTATIONS),
                                        validate=validate.Length(min=1)),
         'role_required': fields.Bool(load_default=True),
-        'organisation_quota': fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 1000)),
+        'organization_quota': fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 1000)),
     }
 
     @property
@@ -76,7 +76,7 @@ class DelegationField(RegistrationFormFieldBase):
         data = self.form_item.data or {}
         return {'representations': data.get('representations') or list(REPRESENTATIONS),
                 'role_required': data.get('role_required', True),
-                'organisation_quota': data.get('organisation_quota')}
+                'organization_quota': data.get('organization_quota')}
 
     @property
     def event(self):
@@ -93,9 +93,9 @@ class DelegationField(RegistrationFormFieldBase):
     @property
     def view_data(self):
         settings = self.settings
-        organisations = [{'value': str(org.id), 'text': organisation_display_name(org),
-                          'kind': organisation_representation(org) or ''}
-                         for org in get_accredited_organisations(self.event)]
+        organizations = [{'value': str(org.id), 'text': organization_display_name(org),
+                          'kind': organization_representation(org) or ''}
+                         for org in get_accredited_organizations(self.event)]
         return super().view_data | settings | {
             'representation_choices': [{'value': key, 'text': str(title)} for key, title in REPRESENTATIONS.items()
                                        if key in settings['representations']],
@@ -103,7 +103,7 @@ class DelegationField(RegistrationFormFieldBase):
             'role_choices': [{'value': key, 'text': str(title)} for key, title in ROLES.items()],
             'member_states': state_choices('member_state'),
             'observer_states': state_choices('observer_state'),
-            'organisations': organisations,
+            'organizations': organizations,
         }
 
     def get_validators(self, existing_registration):
@@ -129,15 +129,15 @@ class DelegationField(RegistrationFormFieldBase):
                 raise ValidationError(_('"{}" is not a non-member observer State on the UN list.')
                                       .format(value['delegation']))
         else:
-            organisation = find_accredited_organisation(self.event, value['delegation'])
-            if organisation is None:
+            organization = find_accredited_organization(self.event, value['delegation'])
+            if organization is None:
                 raise ValidationError(_('This organization is not accredited for this session.'))
-            kind_representation = organisation_representation(organisation)
+            kind_representation = organization_representation(organization)
             if kind_representation and kind_representation != representation:
                 raise ValidationError(_('{org} is accredited as "{kind}", not as "{representation}".').format(
-                    org=organisation_display_name(organisation), representation=representation_title(representation),
+                    org=organization_display_name(organization), representation=representation_title(representation),
                     kind=representation_title(kind_representation)))
-            self.check_quota(value['delegation'], existing_registration, organisation=organisation)
+            self.check_quota(value['delegation'], existing_registration, organization=organization)
         role = value.get('role')
         if role is None:
             if settings['role_required'] and not getattr(self, 'management', False):
@@ -145,10 +145,10 @@ class DelegationField(RegistrationFormFieldBase):
         elif role not in ROLES:
             raise ValidationError(_('"{}" is not a role in a delegation.').format(role))
 
-    def check_quota(self, delegation, existing_registration=None, organisation=None):
-        """Refuse a representative beyond the organisation's quota (if the field sets one)."""
+    def check_quota(self, delegation, existing_registration=None, organization=None):
+        """Refuse a representative beyond the organization's quota (if the field sets one)."""
         from indico_oewg.registration.util import count_delegation_registrations, lock_delegation
-        quota = self.settings['organisation_quota']
+        quota = self.settings['organization_quota']
         if not quota:
             return
         # Counted under the delegation's lock, held until this request's registration (new or modified) is
@@ -156,12 +156,12 @@ class DelegationField(RegistrationFormFieldBase):
         lock_delegation(self.form_item, delegation)
         existing_id = existing_registration.id if existing_registration is not None else None
         if count_delegation_registrations(self.form_item, delegation, exclude_registration_id=existing_id) >= quota:
-            organisation = organisation or find_accredited_organisation(self.event, delegation)
+            organization = organization or find_accredited_organization(self.event, delegation)
             raise ValidationError(ngettext('{org} has already registered the {n} representative it may send to '
                                              'this session.',
                                              '{org} has already registered the {n} representatives it may send to '
                                              'this session.', quota)
-                                    .format(org=organisation_display_name(organisation) or delegation, n=quota))
+                                    .format(org=organization_display_name(organization) or delegation, n=quota))
 
     def get_friendly_data(self, registration_data, for_humans=False, for_search=False):
         return format_value(registration_data.data, self.event)

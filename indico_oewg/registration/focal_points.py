@@ -16,7 +16,7 @@ from indico.modules.events.registration.models.form_fields import RegistrationFo
 from indico.modules.events.registration.models.registrations import Registration, RegistrationData
 from indico.util.caching import memoize_request
 
-from indico_oewg.registration.delegations import get_accredited_organisations
+from indico_oewg.registration.delegations import get_accredited_organizations
 from indico_oewg.registration.fields import FIELD_TYPE
 from indico_oewg.registration.models.focal_points import FocalPoint
 from indico_oewg.registration.settings import registration_settings
@@ -25,36 +25,36 @@ from indico_oewg.registration.settings import registration_settings
 FOCAL_POINT_PERMISSION = 'registration_moderation'
 
 
-def _organisation_contacts(organisation):
+def _organization_contacts(organization):
     from indico_oewg.observers import api as observers_api
-    return observers_api.get_contacts(organisation)
+    return observers_api.get_contacts(organization)
 
 
 @memoize_request
 def get_focal_point_delegations(event, user):
-    """The delegations (ISO3 codes / organisation ids as text) a user is focal point of in a session."""
+    """The delegations (ISO3 codes / organization ids as text) a user is focal point of in a session."""
     if user is None or not event.has_feature('oewg'):
         return frozenset()
     delegations = {fp.delegation for fp in FocalPoint.query.filter_by(event_id=event.id, user_id=user.id)}
     if registration_settings.get(event, 'contacts_are_focal_points'):
-        delegations |= {str(org.id) for org in get_accredited_organisations(event)
-                        if user in _organisation_contacts(org)}
+        delegations |= {str(org.id) for org in get_accredited_organizations(event)
+                        if user in _organization_contacts(org)}
     return frozenset(delegations)
 
 
 def get_focal_points(event, delegation):
-    """The users who are focal points of a delegation in a session (named ones, then organisation contacts)."""
+    """The users who are focal points of a delegation in a session (named ones, then organization contacts)."""
     delegation = str(delegation)
     query = FocalPoint.query.filter_by(event_id=event.id)
     if delegation.isdigit():
-        query = query.filter_by(organisation_id=int(delegation))
+        query = query.filter_by(organization_id=int(delegation))
     else:
         query = query.filter_by(state=delegation)
     users = [fp.user for fp in query.order_by(FocalPoint.id)]
     if delegation.isdigit() and registration_settings.get(event, 'contacts_are_focal_points'):
-        organisation = next((org for org in get_accredited_organisations(event) if str(org.id) == delegation), None)
-        if organisation is not None:
-            users += [u for u in _organisation_contacts(organisation) if u not in users]
+        organization = next((org for org in get_accredited_organizations(event) if str(org.id) == delegation), None)
+        if organization is not None:
+            users += [u for u in _organization_contacts(organization) if u not in users]
     return [u for u in users if not u.is_deleted]
 
 

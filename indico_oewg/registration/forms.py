@@ -10,7 +10,7 @@ from indico.web.forms.fields import PrincipalListField
 from indico.web.forms.widgets import SwitchWidget
 
 from indico_oewg import _
-from indico_oewg.registration.delegations import get_accredited_organisations, organisation_display_name
+from indico_oewg.registration.delegations import get_accredited_organizations, organization_display_name
 from indico_oewg.states import get_state_choices
 
 
@@ -24,8 +24,8 @@ class FocalPointForm(IndicoForm):
     def __init__(self, *args, event, **kwargs):
         super().__init__(*args, **kwargs)
         states = [(iso3, name) for iso3, name in get_state_choices()]
-        organisations = [(str(org.id), organisation_display_name(org)) for org in get_accredited_organisations(event)]
-        self.delegation.choices = [('', _('Choose a delegation'))] + states + organisations
+        organizations = [(str(org.id), organization_display_name(org)) for org in get_accredited_organizations(event)]
+        self.delegation.choices = [('', _('Choose a delegation')), *states, *organizations]
 
 
 class DelegationSettingsForm(IndicoForm):

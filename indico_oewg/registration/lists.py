@@ -10,7 +10,7 @@ from indico.modules.events.registration.models.form_fields import RegistrationFo
 from indico.modules.events.registration.models.registrations import Registration, RegistrationData
 
 from indico_oewg import _
-from indico_oewg.registration.delegations import (REPRESENTATIONS, delegation_name, get_accredited_organisations,
+from indico_oewg.registration.delegations import (REPRESENTATIONS, delegation_name, get_accredited_organizations,
                                                   representation_title)
 from indico_oewg.registration.fields import FIELD_TYPE
 
@@ -37,14 +37,14 @@ class _DelegationPartItem(CustomRegistrationListItem):
             value = next((d.data for d in registration.data if d.field_data.field_id in field_ids and d.data), None)
             yield registration, value or {}
 
-    def _text(self, value, organisations):
+    def _text(self, value, organizations):
         raise NotImplementedError
 
     def load_data(self, registrations):
-        organisations = {str(org.id): org for org in get_accredited_organisations(self.event)}
+        organizations = {str(org.id): org for org in get_accredited_organizations(self.event)}
         data = {}
         for registration, value in self._values(registrations):
-            text = self._text(value, organisations) if value.get('representation') else ''
+            text = self._text(value, organizations) if value.get('representation') else ''
             data[registration] = RegistrationListColumn(text, text)
         return data
 
@@ -58,7 +58,7 @@ class RepresentationListItem(_DelegationPartItem):
     def filter_choices(self):
         return {key: str(title) for key, title in REPRESENTATIONS.items()}
 
-    def _text(self, value, organisations):
+    def _text(self, value, organizations):
         return representation_title(value['representation'])
 
 
@@ -70,13 +70,13 @@ class DelegationListItem(_DelegationPartItem):
     @property
     def filter_choices(self):
         from indico_oewg.registration.util import get_used_delegations
-        organisations = {str(org.id): org for org in get_accredited_organisations(self.event)}
+        organizations = {str(org.id): org for org in get_accredited_organizations(self.event)}
         choices = {}
         for field in self.regform.active_fields:
             if field.input_type == FIELD_TYPE:
                 for value in get_used_delegations(field):
-                    choices[value['delegation']] = delegation_name(value, self.event, organisations=organisations)
+                    choices[value['delegation']] = delegation_name(value, self.event, organizations=organizations)
         return dict(sorted(choices.items(), key=lambda item: item[1].lower()))
 
-    def _text(self, value, organisations):
-        return delegation_name(value, self.event, organisations=organisations)
+    def _text(self, value, organizations):
+        return delegation_name(value, self.event, organizations=organizations)

@@ -19,7 +19,7 @@ def enforce_quota_before_registration(regform, data):
     for field in get_delegation_fields(regform):
         impl = field.field_impl
         value = data.get(field.html_field_name)
-        if not value or not impl.settings['organisation_quota'] or is_state_representation(value['representation']):
+        if not value or not impl.settings['organization_quota'] or is_state_representation(value['representation']):
             continue
         lock_delegation(field, value['delegation'])
         try:
@@ -64,17 +64,17 @@ def notify_focal_points(registration):
 
 
 def add_focal_points(event, delegation, users, user=None):
-    """Name users focal points of a delegation (a State's ISO3 code or an organisation id) for a session."""
+    """Name users focal points of a delegation (a State's ISO3 code or an organization id) for a session."""
     from indico.modules.logs import EventLogRealm, LogKind
 
     from indico_oewg.registration.delegations import delegation_name
     from indico_oewg.registration.models.focal_points import FocalPoint
     delegation = str(delegation)
-    is_organisation = delegation.isdigit()
-    value = {'representation': 'igo' if is_organisation else 'member_state', 'delegation': delegation}
+    is_organization = delegation.isdigit()
+    value = {'representation': 'igo' if is_organization else 'member_state', 'delegation': delegation}
     added = []
     for person in users:
-        criteria = {'organisation_id': int(delegation)} if is_organisation else {'state': delegation}
+        criteria = {'organization_id': int(delegation)} if is_organization else {'state': delegation}
         if FocalPoint.query.filter_by(event_id=event.id, user_id=person.id, **criteria).has_rows():
             continue
         focal_point = FocalPoint(event=event, user=person, **criteria)
@@ -165,7 +165,7 @@ def merge_focal_points(target, source):
     from indico_oewg.registration.models.focal_points import FocalPoint
     for focal_point in FocalPoint.query.filter_by(user_id=source.id).all():
         duplicate = FocalPoint.query.filter_by(event_id=focal_point.event_id, state=focal_point.state,
-                                               organisation_id=focal_point.organisation_id,
+                                               organization_id=focal_point.organization_id,
                                                user_id=target.id).has_rows()
         if duplicate:
             db.session.delete(focal_point)

@@ -5,7 +5,7 @@
 """The list of participants as the UN prints it, and the statistics of a session.
 
 Built from a fixed number of SQL queries whatever the number of registrants: one for the registrations with their
-OEWG field values (and their users), one for the titles (Mr/Ms) they gave, one for the accredited organisations.
+OEWG field values (and their users), one for the titles (Mr/Ms) they gave, one for the accredited organizations.
 """
 
 from collections import defaultdict
@@ -24,7 +24,7 @@ from indico.util.i18n import orig_string
 
 from indico_oewg import _
 from indico_oewg.registration.delegations import (REPRESENTATIONS, ROLES, STATE_REPRESENTATIONS,
-                                                  get_accredited_organisations, organisation_display_name,
+                                                  get_accredited_organizations, organization_display_name,
                                                   role_title)
 from indico_oewg.registration.fields import FIELD_TYPE
 from indico_oewg.states import get_state, normalize_name
@@ -124,7 +124,7 @@ def get_list_of_participants(event, *, audience='documents'):
     """
     consent = {'documents': (RegistrationVisibility.participants, RegistrationVisibility.all),
                'public': (RegistrationVisibility.all,), 'all': None}[audience]
-    organisations = {str(org.id): org for org in get_accredited_organisations(event)}
+    organizations = {str(org.id): org for org in get_accredited_organizations(event)}
     titles = _query_titles(event)
     by_delegation = defaultdict(list)
     for registration_id, first_name, last_name, data, user_title in _query_rows(event, consent):
@@ -141,7 +141,7 @@ def get_list_of_participants(event, *, audience='documents'):
             state = get_state(code)
             name = state.name() if state else code
         else:
-            name = organisation_display_name(organisations.get(code)) or _delegation_fallback(event, code)
+            name = organization_display_name(organizations.get(code)) or _delegation_fallback(event, code)
         participants.sort(key=lambda p: (_ROLE_ORDER.get(p.role, len(_ROLE_ORDER)), normalize_name(p.last_name),
                                          normalize_name(p.first_name)))
         groups[representation].delegations.append(Delegation(name=name, code=code, participants=participants))
@@ -151,7 +151,7 @@ def get_list_of_participants(event, *, audience='documents'):
 
 
 def _delegation_fallback(event, code):
-    # an organisation no longer accredited (revoked after approval): one lookup for this rare case
+    # an organization no longer accredited (revoked after approval): one lookup for this rare case
     from indico_oewg.registration.delegations import delegation_name
     return delegation_name({'representation': 'igo', 'delegation': code}, event)
 

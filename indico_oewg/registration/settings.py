@@ -6,7 +6,7 @@ from indico.modules.events.settings import EventSettingsProxy
 
 
 registration_settings = EventSettingsProxy('plugin_oewg_registration', {
-    # the contacts of an accredited organisation (its requesters) are its focal points
+    # the contacts of an accredited organization (its requesters) are its focal points
     'contacts_are_focal_points': True,
     # the list of participants is public on the session's pages
     'participants_published': False,

@@ -77,7 +77,7 @@ def get_user_delegations(event, user):
             item = ('state', data['delegation'])
         else:
             try:
-                item = ('organisation', int(data['delegation']))
+                item = ('organization', int(data['delegation']))
             except ValueError:
                 continue
         if item not in delegations:

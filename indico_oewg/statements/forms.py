@@ -14,13 +14,13 @@ from indico_oewg import _
 from indico_oewg.states import get_state_choices
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, language_label
 from indico_oewg.statements.models.statements import DeliveryStatus, SpeakerKind
-from indico_oewg.statements.util import (Delegation, StatementError, find_registry_organisation, parse_joining_states,
+from indico_oewg.statements.util import (Delegation, StatementError, find_registry_organization, parse_joining_states,
                                          resolve_delegation)
 
 
 def language_choices(blank=True):
     choices = [(code, language_label(code)) for code in LANGUAGE_ORDER]
-    return [('', _('Not indicated'))] + choices if blank else choices
+    return [('', _('Not indicated')), *choices] if blank else choices
 
 
 class AgendaItemForm(IndicoForm):
@@ -36,8 +36,8 @@ class StatementForm(IndicoForm):
     speaker_kind = IndicoEnumRadioField(_('Speaker'), enum=SpeakerKind, default=SpeakerKind.state)
     state = SelectField(_('State'), [HiddenUnless('speaker_kind', SpeakerKind.state),
                                      DataRequired(_('Choose the State.'))], choices=[])
-    organisation_name = StringField(_('Organization'),
-                                    [HiddenUnless('speaker_kind', SpeakerKind.organisation),
+    organization_name = StringField(_('Organization'),
+                                    [HiddenUnless('speaker_kind', SpeakerKind.organization),
                                      DataRequired(_('Enter the organization.')), Length(max=300)],
                                     description=_('E.g. "European Union", "International Committee of the Red '
                                                   'Cross".'))
@@ -61,7 +61,7 @@ class StatementForm(IndicoForm):
         self.event = event
         super().__init__(*args, **kwargs)
         self.agenda_item.choices = [(item.id, item.title) for item in event.oewg_agenda_items]
-        self.state.choices = [('', '')] + get_state_choices()
+        self.state.choices = [('', ''), *get_state_choices()]
         self.delegation = None
         self.joining_state_codes = []
 
@@ -75,10 +75,10 @@ class StatementForm(IndicoForm):
         kind = self.speaker_kind.data
         if kind == SpeakerKind.state:
             return resolve_delegation(self.state.data, self.event)
-        elif kind == SpeakerKind.organisation:
-            name = self.organisation_name.data.strip()
-            if organisation := find_registry_organisation(name, self.event):
-                return Delegation(kind, organisation.name, organisation.id)
+        elif kind == SpeakerKind.organization:
+            name = self.organization_name.data.strip()
+            if organization := find_registry_organization(name, self.event):
+                return Delegation(kind, organization.name, organization.id)
             return Delegation(kind, name)
         return Delegation(kind, self.office.data.strip())
 

@@ -28,18 +28,18 @@ def _registered_delegations(event, user):
     for kind, code in entries:
         if kind == 'state':
             delegations.append(Delegation(SpeakerKind.state, code))
-        elif kind == 'organisation':
-            organisation = _get_organisation(code, event)
-            if organisation:
-                delegations.append(Delegation(SpeakerKind.organisation, organisation.name, organisation.id))
+        elif kind == 'organization':
+            organization = _get_organization(code, event)
+            if organization:
+                delegations.append(Delegation(SpeakerKind.organization, organization.name, organization.id))
     return delegations
 
 
-def _get_organisation(organisation_id, event):
+def _get_organization(organization_id, event):
     from indico_oewg.observers import api as observers_api
     working_group = get_working_group(event.category)
     try:
-        return observers_api.get_organisation(organisation_id, working_group)
+        return observers_api.get_organization(organization_id, working_group)
     except NotImplementedError:
         return None
 
@@ -51,7 +51,7 @@ def get_submitter_delegations(event, user):
     delegations = list(_registered_delegations(event, user))
     for entry in StatementSubmitter.query.filter_by(event_id=event.id, user_id=user.id):
         delegations.append(Delegation(entry.speaker_kind, speaker_value(entry.speaker_kind, entry.state_code,
-                                                                        entry.organisation_name, '')))
+                                                                        entry.organization_name, '')))
     return list(dict.fromkeys(delegations))
 
 
@@ -64,7 +64,7 @@ def add_submitter(event, user, delegation, by_user=None):
                              .format(user=user.full_name, delegation=delegation.name))
     entry = StatementSubmitter(event=event, user=user, speaker_kind=delegation.kind,
                                state_code=delegation.value if delegation.kind == SpeakerKind.state else None,
-                               organisation_name=delegation.value if delegation.kind == SpeakerKind.organisation
+                               organization_name=delegation.value if delegation.kind == SpeakerKind.organization
                                else '')
     db.session.flush()
     _log(event, LogKind.positive, f'{user.full_name} may hand in statements for {delegation.name}', by_user,

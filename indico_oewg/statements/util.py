@@ -42,12 +42,12 @@ class StatementError(ValueError):
 
 @dataclass(frozen=True)
 class Delegation:
-    """Who speaks: a State (ISO3 code), an organisation (name) or an office/body (text)."""
+    """Who speaks: a State (ISO3 code), an organization (name) or an office/body (text)."""
 
     kind: SpeakerKind
     value: str
-    #: The organisation of the observers' registry, if it is one (names stay what identifies a delegation)
-    organisation_id: int = field(default=None, compare=False)
+    #: The organization of the observers' registry, if it is one (names stay what identifies a delegation)
+    organization_id: int = field(default=None, compare=False)
 
     @property
     def name(self):
@@ -61,13 +61,13 @@ class Delegation:
     def apply(self, statement):
         statement.speaker_kind = self.kind
         statement.state_code = self.value if self.kind == SpeakerKind.state else None
-        statement.organisation_name = self.value if self.kind == SpeakerKind.organisation else ''
+        statement.organization_name = self.value if self.kind == SpeakerKind.organization else ''
         statement.office = self.value if self.kind == SpeakerKind.office else ''
-        statement.organisation_id = self.organisation_id if self.kind == SpeakerKind.organisation else None
+        statement.organization_id = self.organization_id if self.kind == SpeakerKind.organization else None
 
     @classmethod
     def of(cls, statement):
-        return cls(statement.speaker_kind, statement.speaker_value, statement.organisation_id)
+        return cls(statement.speaker_kind, statement.speaker_value, statement.organization_id)
 
     @classmethod
     def from_key(cls, key):
@@ -77,12 +77,12 @@ class Delegation:
         return cls(SpeakerKind[kind], value)
 
 
-def known_organisations(event):
-    """Names of organisations the archive knows for a session's working group (used until the registry is linked)."""
+def known_organizations(event):
+    """Names of organizations the archive knows for a session's working group (used until the registry is linked)."""
     working_group = get_working_group(event.category)
-    query = (db.session.query(Statement.organisation_name)
+    query = (db.session.query(Statement.organization_name)
              .join(Statement.event)
-             .filter(Statement.speaker_kind == SpeakerKind.organisation, ~Event.is_deleted)
+             .filter(Statement.speaker_kind == SpeakerKind.organization, ~Event.is_deleted)
              .distinct())
     if working_group:
         query = query.filter(Event.category_id == working_group.category_id)
@@ -92,10 +92,10 @@ def known_organisations(event):
 
 
 def resolve_delegation(text, event):
-    """Resolve a delegation written as ISO3 code, a UN short name in any of the six languages or an organisation name.
+    """Resolve a delegation written as ISO3 code, a UN short name in any of the six languages or an organization name.
 
-    ``office: <text>`` names an office or body (e.g. a Chair), ``organization: <name>`` (or ``organisation:``) a new
-    organisation.
+    ``office: <text>`` names an office or body (e.g. a Chair), ``organization: <name>`` (or ``organization:``) a new
+    organization.
 
     :raise StatementError: when nothing matches
     """
@@ -105,31 +105,31 @@ def resolve_delegation(text, event):
     prefix, sep, rest = text.partition(':')
     if sep and prefix.strip().lower() in ('office', 'body') and rest.strip():
         return Delegation(SpeakerKind.office, rest.strip())
-    if sep and prefix.strip().lower() in ('organization', 'organisation') and rest.strip():
-        return Delegation(SpeakerKind.organisation, rest.strip())
+    if sep and prefix.strip().lower() in ('organization', 'organization') and rest.strip():
+        return Delegation(SpeakerKind.organization, rest.strip())
     if state := find_state(text):
         return Delegation(SpeakerKind.state, state.iso3)
-    if organisation := find_registry_organisation(text, event):
-        return Delegation(SpeakerKind.organisation, organisation.name, organisation.id)
+    if organization := find_registry_organization(text, event):
+        return Delegation(SpeakerKind.organization, organization.name, organization.id)
     folded = text.casefold().removeprefix('the ')
-    for name in known_organisations(event):
+    for name in known_organizations(event):
         if name.casefold().removeprefix('the ') == folded:
-            return Delegation(SpeakerKind.organisation, name)
+            return Delegation(SpeakerKind.organization, name)
     raise StatementError(_('Unknown delegation "{text}": not a UN Member or observer State, nor a known '
                            'organization.').format(text=text))
 
 
-def find_registry_organisation(text, event):
+def find_registry_organization(text, event):
     """Look the name up in the observers' registry, once that capability answers."""
     from indico_oewg.observers import api
     working_group = get_working_group(event.category)
     if working_group is None:
         return None
     try:
-        organisation = api.find_organisation(text, working_group)
+        organization = api.find_organization(text, working_group)
     except NotImplementedError:
         return None
-    return organisation
+    return organization
 
 
 def parse_joining_states(text):
@@ -206,9 +206,9 @@ def filter_statements(query, *, delegation=None, language=None, q=None, agenda_i
     if delegation:
         if delegation.kind == SpeakerKind.state:
             query = query.filter(Statement.speaker_kind == delegation.kind, Statement.state_code == delegation.value)
-        elif delegation.kind == SpeakerKind.organisation:
+        elif delegation.kind == SpeakerKind.organization:
             query = query.filter(Statement.speaker_kind == delegation.kind,
-                                 Statement.organisation_name == delegation.value)
+                                 Statement.organization_name == delegation.value)
         else:
             query = query.filter(Statement.speaker_kind == delegation.kind, Statement.office == delegation.value)
     if language in LANGUAGE_ORDER:
@@ -243,7 +243,7 @@ def published_delegation_choices(event_ids):
     if missing:
         found = {str(event_id): [] for event_id in missing}
         rows = (db.session.query(Statement.event_id, Statement.speaker_kind, Statement.state_code,
-                                 Statement.organisation_name, Statement.office)
+                                 Statement.organization_name, Statement.office)
                 .filter(Statement.event_id.in_(missing), Statement.status == StatementStatus.published)
                 .distinct())
         for event_id, kind, *columns in rows:
@@ -311,7 +311,6 @@ def next_position(agenda_item):
     return (last or 0) + 1
 
 
-
 def statement_lines(query):
     """What a statement list shows of each statement the query selects, in one query: the statement's columns, its
     agenda item's title and position and its files (``[[id, language, filename], ...]`` in the UN's language order).
@@ -327,7 +326,7 @@ def statement_lines(query):
                  .where(files.c.statement_id == Statement.id)
                  .scalar_subquery())
     return query.with_entities(Statement.id, Statement.event_id, Statement.agenda_item_id, Statement.position,
-                               Statement.speaker_kind, Statement.state_code, Statement.organisation_name,
+                               Statement.speaker_kind, Statement.state_code, Statement.organization_name,
                                Statement.office, Statement.on_behalf_of, Statement.date, Statement.meeting,
                                Statement.title, AgendaItem.title.label('agenda_item_title'),
                                AgendaItem.position.label('agenda_item_position'),
@@ -365,7 +364,7 @@ class StatementListRenderer:
 
     def _heading(self, line):
         # in the UI's language, which is the same for every line: a renderer serves one request
-        key = (line.speaker_kind, line.state_code, line.organisation_name, line.office, line.on_behalf_of)
+        key = (line.speaker_kind, line.state_code, line.organization_name, line.office, line.on_behalf_of)
         if key not in self._headings:
             self._headings[key] = escape(statement_heading(line.speaker_kind, speaker_value(*key[:4]),
                                                            line.on_behalf_of))

@@ -25,7 +25,7 @@ class WorkingGroupForm(IndicoForm):
                                 [DataRequired(), Length(max=50),
                                  Regexp(r'^[A-Z]+(/[A-Za-z0-9.\-]+)*$',
                                         message=_('A document symbol has no spaces and looks like A/AC.294.'))],
-                                description=_('The prefix of the working group\'s document symbols, e.g. A/AC.294.'))
+                                description=_("The prefix of the working group's document symbols, e.g. A/AC.294."))
     contact_email = EmailField(_('Secretariat contact'), [DataRequired(), Email(), Length(max=200)],
                                description=_('The e-mail address of the secretariat, e.g. oewg-spacethreats@un.org.'))
 

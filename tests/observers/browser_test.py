@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Through a real browser: a new user takes one organisation to accreditation and another to "not accredited".
+"""Through a real browser: a new user takes one organization to accreditation and another to "not accredited".
 
 A real Indico server (own database, free port, SMTP sink) and headless Chromium, like a user would.
 """
@@ -63,7 +63,7 @@ def _send_request(driver, base_url, event_id, name, kind, letter):
     return int(driver.current_url.rstrip('/').rsplit('/', 1)[1])
 
 
-def test_new_user_takes_organisations_to_accreditation_and_not(server, browser, tmp_path):
+def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support.ui import Select

@@ -20,10 +20,10 @@ from indico.modules.events.models.events import Event, EventType
 from indico.modules.users import User
 from indico.util.date_time import now_utc
 
-from indico_oewg.observers.models.organisations import OrganisationKind
+from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.models.periods import NoObjectionPeriod, Objection, PeriodState
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
-from indico_oewg.observers.operations import (ObserverError, close_period, confirm_request, create_organisation,
+from indico_oewg.observers.operations import (ObserverError, close_period, confirm_request, create_organization,
                                               create_request, open_period, record_objection)
 from indico_oewg.working_groups.models.working_groups import WorkingGroup
 from tests.observers.conftest import upload
@@ -31,7 +31,7 @@ from tests.observers.conftest import upload
 
 @pytest.fixture
 def committed(app, database, smtp):
-    """A session with two organisations under consideration and an open period, committed for real."""
+    """A session with two organizations under consideration and an open period, committed for real."""
     db = database
     user = User(first_name='Sara', last_name='Concurrent', email='sara.concurrent@example.org')
     requester = User(first_name='Rita', last_name='Concurrent', email='rita.concurrent@example.org')
@@ -49,8 +49,8 @@ def committed(app, database, smtp):
     try:
         requests = []
         for name in ('Alpha Orbital Ltd', 'Beta Lunar Society'):
-            organisation = create_organisation(working_group, {'name': name, 'kind': OrganisationKind.commercial})
-            req = create_request(event, requester, organisation=organisation, letter=upload(),
+            organization = create_organization(working_group, {'name': name, 'kind': OrganizationKind.commercial})
+            req = create_request(event, requester, organization=organization, letter=upload(),
                                  representatives=[('A. Person', 'Director')])
             confirm_request(req, user)
             requests.append(req.id)
@@ -75,7 +75,7 @@ def _cleanup(db, ids):
         'DELETE FROM plugin_oewg.no_objection_periods WHERE event_id = :event',
         'DELETE FROM plugin_oewg.accreditations WHERE working_group_id = :wg',
         'DELETE FROM plugin_oewg.observer_requests WHERE event_id = :event',
-        'DELETE FROM plugin_oewg.organisations WHERE working_group_id = :wg',
+        'DELETE FROM plugin_oewg.organizations WHERE working_group_id = :wg',
         'DELETE FROM plugin_oewg.observer_files WHERE working_group_id = :wg',
         'DELETE FROM events.logs WHERE event_id = :event',
         'DELETE FROM events.principals WHERE event_id = :event',
@@ -138,7 +138,7 @@ def test_close_waits_for_a_concurrent_objection_and_counts_it(app, database, com
     assert locked.wait(10)
     closing, close_result = _in_thread(app, _close, committed)
     closing.join(1)
-    assert closing.is_alive(), 'the close must wait for the objection\'s transaction'
+    assert closing.is_alive(), "the close must wait for the objection's transaction"
     release.set()
     objecting.join(10)
     closing.join(10)
@@ -166,7 +166,7 @@ def test_objection_after_a_concurrent_close_is_refused_and_saves_nothing(app, da
     assert locked.wait(10)
     objecting, objection_result = _in_thread(app, _object, committed)
     objecting.join(1)
-    assert objecting.is_alive(), 'the objection must wait for the close\'s transaction'
+    assert objecting.is_alive(), "the objection must wait for the close's transaction"
     release.set()
     closing.join(10)
     objecting.join(10)

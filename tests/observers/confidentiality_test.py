@@ -17,7 +17,7 @@ from indico.modules.logs.models.entries import EventLogEntry
 from indico.util.date_time import now_utc
 from indico.web.flask.util import url_for
 
-from indico_oewg.observers.models.organisations import OrganisationKind
+from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
 from indico_oewg.observers.operations import close_period, confirm_request, open_period, record_objection
 
@@ -34,11 +34,11 @@ def _assert_secret_free(text, where):
 
 
 @pytest.fixture
-def decided(smtp, oewg_event, make_organisation, make_request, secretariat_user, other_requester):
-    objected = make_request(make_organisation('Objected Industries', OrganisationKind.commercial))
-    welcome = make_request(make_organisation('Welcome Research Network', OrganisationKind.other_ngo),
+def decided(smtp, oewg_event, make_organization, make_request, secretariat_user, other_requester):
+    objected = make_request(make_organization('Objected Industries', OrganizationKind.commercial))
+    welcome = make_request(make_organization('Welcome Research Network', OrganizationKind.other_ngo),
                            user=other_requester)
-    info = make_request(make_organisation('Union of Space Agencies', OrganisationKind.standing_invitation))
+    info = make_request(make_organization('Union of Space Agencies', OrganizationKind.standing_invitation))
     for req in (objected, welcome, info):
         confirm_request(req, secretariat_user)
     period = open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
@@ -76,11 +76,11 @@ def test_public_pages_and_json_do_not_reveal_it(decided, oewg_event, requester, 
         assert 'Objected Industries' not in page.text or user == requester  # listed only among "your requests"
         _assert_secret_free(page.text, f'the observers page seen by {user}')
         data = client.get(url_for('plugin_oewg.observers_json', oewg_event)).json
-        assert [o['name'] for o in data['organisations']] == ['Union of Space Agencies', 'Welcome Research Network']
+        assert [o['name'] for o in data['organizations']] == ['Union of Space Agencies', 'Welcome Research Network']
         _assert_secret_free(json.dumps(data), 'the JSON')
     status = client_for(requester).get(url_for('plugin_oewg.observer_request', objected)).text
     assert 'has not been accredited' in status
-    _assert_secret_free(status, "the objected organisation's status page")
+    _assert_secret_free(status, "the objected organization's status page")
 
 
 def test_emails_to_requesters_do_not_reveal_it(decided):

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Fixtures of the observers tests: organisations, requests, PDF letters, the users of the access matrix."""
+"""Fixtures of the observers tests: organizations, requests, PDF letters, the users of the access matrix."""
 
 import json
 from io import BytesIO
@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfWriter
 from werkzeug.datastructures import FileStorage
 
-from indico_oewg.observers.models.organisations import EcosocStatus, OrganisationKind
-from indico_oewg.observers.operations import create_organisation
+from indico_oewg.observers.models.organizations import EcosocStatus, OrganizationKind
+from indico_oewg.observers.operations import create_organization
 from indico_oewg.observers.operations import create_request as _create_request
 
 
@@ -61,19 +61,19 @@ def admin_user(create_user):
 
 
 @pytest.fixture
-def make_organisation(dummy_working_group):
-    def _make_organisation(name='Space Safety Coalition', kind=OrganisationKind.other_ngo, **kwargs):
+def make_organization(dummy_working_group):
+    def _make_organization(name='Space Safety Coalition', kind=OrganizationKind.other_ngo, **kwargs):
         kwargs.setdefault('acronym', '')
-        kwargs.setdefault('ecosoc_status', EcosocStatus.special if kind == OrganisationKind.ecosoc
+        kwargs.setdefault('ecosoc_status', EcosocStatus.special if kind == OrganizationKind.ecosoc
                           else EcosocStatus.none)
-        return create_organisation(dummy_working_group, {'name': name, 'kind': kind, **kwargs})
-    return _make_organisation
+        return create_organization(dummy_working_group, {'name': name, 'kind': kind, **kwargs})
+    return _make_organization
 
 
 @pytest.fixture
 def make_request(oewg_event, requester):
     """Create a request through the same operation the form uses."""
-    def _make_request(organisation, user=None, event=None, representatives=(('Ada Lovelace', 'Director'),)):
-        return _create_request(event or oewg_event, user or requester, organisation=organisation,
+    def _make_request(organization, user=None, event=None, representatives=(('Ada Lovelace', 'Director'),)):
+        return _create_request(event or oewg_event, user or requester, organization=organization,
                                letter=upload(), representatives=list(representatives))
     return _make_request

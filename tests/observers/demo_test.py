@@ -5,7 +5,7 @@
 import pytest
 
 from indico_oewg.observers import api
-from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+from indico_oewg.observers.models.organizations import Organization, OrganizationKind
 from indico_oewg.observers.models.periods import Objection, PeriodState
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
 
@@ -23,20 +23,20 @@ def test_demo_seeds_sample_observers_once(create_oewg_session, dummy_working_gro
     seed(ctx)
     seed(ctx)  # idempotent
 
-    organisations = Organisation.query.all()
-    assert len(organisations) == 15
-    assert all(o.name.endswith('(sample)') for o in organisations)
-    assert {o.kind for o in organisations} == set(OrganisationKind)
+    organizations = Organization.query.all()
+    assert len(organizations) == 15
+    assert all(o.name.endswith('(sample)') for o in organizations)
+    assert {o.kind for o in organizations} == set(OrganizationKind)
     fourth_states = {r.state for r in ObserverRequest.query.filter_by(event_id=sessions['fourth'].id)}
     assert fourth_states == {RequestState.pending, RequestState.info_requested, RequestState.withdrawn,
                              RequestState.declined, RequestState.under_consideration, RequestState.accredited}
     period = sessions['third'].oewg_no_objection_period
     assert period.state == PeriodState.closed
     assert Objection.query.count() == 1
-    third = {r.organisation.acronym or r.organisation.name: r.state
+    third = {r.organization.acronym or r.organization.name: r.state
              for r in ObserverRequest.query.filter_by(event_id=sessions['third'].id)}
     assert third['SOF'] == RequestState.accredited
     assert third['Astra Launch Services SA (sample)'] == RequestState.not_accredited
     # accreditations of the third session carry to the fourth
-    assert {o.acronym for o in api.get_accredited_organisations(sessions['fourth'])} >= {'ISCO', 'UNOOSA', 'SGAC',
+    assert {o.acronym for o in api.get_accredited_organizations(sessions['fourth'])} >= {'ISCO', 'UNOOSA', 'SGAC',
                                                                                           'SOF', 'ITU', 'WSLA'}

@@ -15,7 +15,7 @@ from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
 from indico_oewg.observers import api
-from indico_oewg.observers.models.organisations import OrganisationKind
+from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.operations import confirm_request
 from indico_oewg.observers.settings import observer_settings
 
@@ -28,15 +28,15 @@ def _post(client, url, data=None):
 
 
 @pytest.fixture
-def listed(smtp, make_organisation, make_request, secretariat_user):
-    names = (('Zeta Space Agency Network', OrganisationKind.standing_invitation, 'ZSAN'),
-             ('United Nations Office for Outer Space Affairs', OrganisationKind.un_body, 'UNOOSA'),
-             ('Association of Space Explorers', OrganisationKind.ecosoc, ''),
-             ('Open Lunar Foundation', OrganisationKind.other_ngo, ''),
-             ('Astro Commerce SA', OrganisationKind.commercial, ''))
+def listed(smtp, make_organization, make_request, secretariat_user):
+    names = (('Zeta Space Agency Network', OrganizationKind.standing_invitation, 'ZSAN'),
+             ('United Nations Office for Outer Space Affairs', OrganizationKind.un_body, 'UNOOSA'),
+             ('Association of Space Explorers', OrganizationKind.ecosoc, ''),
+             ('Open Lunar Foundation', OrganizationKind.other_ngo, ''),
+             ('Astro Commerce SA', OrganizationKind.commercial, ''))
     for name, kind, acronym in names:
-        confirm_request(make_request(make_organisation(name, kind, acronym=acronym)), secretariat_user)
-    make_request(make_organisation('Still Pending Org', OrganisationKind.other_ngo))
+        confirm_request(make_request(make_organization(name, kind, acronym=acronym)), secretariat_user)
+    make_request(make_organization('Still Pending Org', OrganizationKind.other_ngo))
     return smtp
 
 
@@ -117,7 +117,7 @@ def test_csv_export(listed, oewg_event, secretariat_user, requester, client_for)
     url = url_for('plugin_oewg.observer_export', oewg_event, format='csv')
     assert client_for(requester).get(url).status_code == 403
     resp = client_for(secretariat_user).get(url)
-    rows = {r['Organisation']: r for r in csv.DictReader(StringIO(resp.text))}
+    rows = {r['Organization']: r for r in csv.DictReader(StringIO(resp.text))}
     assert len(rows) == 6
     assert rows['Astro Commerce SA']['Status'] == 'Under consideration (no-objection)'
     assert rows['Astro Commerce SA']['List'] == 'for consideration'
@@ -131,9 +131,9 @@ def test_revocation_is_logged_and_ends_the_accreditation(listed, oewg_event, cre
                                                          requester, client_for):
     fifth = create_oewg_session('Fifth session', 5, start=(2024, 1, 8), end=(2024, 1, 12))
     fifth.update_principal(secretariat_user, add_permissions={'oewg_secretariat'})
-    organisation = api.find_organisation('ZSAN', fifth.category.oewg_working_group)
-    assert api.is_accredited(organisation, fifth)
-    accreditation = organisation.accreditations[0]
+    organization = api.find_organization('ZSAN', fifth.category.oewg_working_group)
+    assert api.is_accredited(organization, fifth)
+    accreditation = organization.accreditations[0]
     url = url_for('plugin_oewg.observer_revoke', fifth, accreditation_id=accreditation.id)
     assert _post(client_for(requester), url, {'reason': 'x'}).status_code == 403
     client = client_for(secretariat_user)
@@ -142,8 +142,8 @@ def test_revocation_is_logged_and_ends_the_accreditation(listed, oewg_event, cre
     assert not accreditation.is_revoked
     _post(client, url, {'reason': 'Dissolved'})
     assert accreditation.is_revoked and accreditation.revocation_reason == 'Dissolved'
-    assert api.is_accredited(organisation, oewg_event)
-    assert not api.is_accredited(organisation, fifth)
+    assert api.is_accredited(organization, oewg_event)
+    assert not api.is_accredited(organization, fifth)
     assert EventLogEntry.query.filter_by(event_id=fifth.id,
                                          summary='Accreditation of "Zeta Space Agency Network" revoked').count() == 1
 

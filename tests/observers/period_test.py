@@ -14,7 +14,7 @@ from indico.util.date_time import now_utc
 from indico.web.flask.util import url_for
 
 from indico_oewg.observers import api
-from indico_oewg.observers.models.organisations import OrganisationKind
+from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.models.periods import NoObjectionPeriod, Objection, PeriodState
 from indico_oewg.observers.models.requests import RequestState
 from indico_oewg.observers.operations import (ObserverError, close_expired_periods, close_period, confirm_request,
@@ -36,10 +36,10 @@ def _logs(event):
 
 
 @pytest.fixture
-def consideration(oewg_event, make_organisation, make_request, secretariat_user, other_requester):
-    """Two organisations on the list for consideration of the session."""
-    alpha = make_request(make_organisation('Alpha Space Industries', OrganisationKind.commercial))
-    beta = make_request(make_organisation('Beta Research Institute', OrganisationKind.other_ngo),
+def consideration(oewg_event, make_organization, make_request, secretariat_user, other_requester):
+    """Two organizations on the list for consideration of the session."""
+    alpha = make_request(make_organization('Alpha Space Industries', OrganizationKind.commercial))
+    beta = make_request(make_organization('Beta Research Institute', OrganizationKind.other_ngo),
                         user=other_requester)
     for req in (alpha, beta):
         confirm_request(req, secretariat_user)
@@ -125,8 +125,8 @@ def test_objection_and_close_decide_the_list(smtp, oewg_event, consideration, se
     assert period.closed_by == secretariat_user
     assert alpha.state == RequestState.not_accredited
     assert beta.state == RequestState.accredited
-    assert not api.is_accredited(alpha.organisation, oewg_event)
-    assert api.is_accredited(beta.organisation, oewg_event)
+    assert not api.is_accredited(alpha.organization, oewg_event)
+    assert api.is_accredited(beta.organization, oewg_event)
     assert sorted(m['To'] for m in smtp.outbox) == ['otto@ngo.example.org', 'rita@ngo.example.org']
     assert 'No-objection period closed' in _logs(oewg_event)
 
@@ -134,7 +134,7 @@ def test_objection_and_close_decide_the_list(smtp, oewg_event, consideration, se
     resp = _post(client, url_for('plugin_oewg.observer_period_close', oewg_event))
     assert resp.status_code == 302
     assert len(smtp.outbox) == 2
-    assert len(beta.organisation.accreditations) == 1
+    assert len(beta.organization.accreditations) == 1
     assert _logs(oewg_event).count('No-objection period closed') == 1
 
     # no objection once closed
@@ -171,10 +171,10 @@ def test_periodic_task_closes_expired_periods_once(smtp, oewg_event, considerati
 def test_outcome_emails_use_the_templates_of_the_secretariat(smtp, oewg_event, consideration, secretariat_user):
     alpha, beta = consideration
     category = oewg_event.category
-    observer_settings.set_multi(category, {'accredited_subject': 'Welcome {organisation}',
-                                           'accredited_body': 'Dear {requester}, {organisation} is in for the '
+    observer_settings.set_multi(category, {'accredited_subject': 'Welcome {organization}',
+                                           'accredited_body': 'Dear {requester}, {organization} is in for the '
                                                               '{session}.',
-                                           'not_accredited_subject': 'Sorry {organisation}',
+                                           'not_accredited_subject': 'Sorry {organization}',
                                            'not_accredited_body': 'Not this time, {requester}. {unknown}'})
     period = open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
     record_objection(period, alpha, 'FRA', 'secret reasons', secretariat_user)
@@ -191,7 +191,7 @@ def test_reopen_is_explicit_and_logged(smtp, oewg_event, consideration, secretar
     period = open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
     record_objection(period, alpha, 'FRA', '', secretariat_user)
     close_period(period, secretariat_user)
-    assert api.is_accredited(beta.organisation, oewg_event)
+    assert api.is_accredited(beta.organization, oewg_event)
 
     with pytest.raises(ObserverError):
         reopen_period(period, now_utc() - timedelta(days=1), secretariat_user)
@@ -202,13 +202,13 @@ def test_reopen_is_explicit_and_logged(smtp, oewg_event, consideration, secretar
     assert resp.status_code == 302
     assert period.state == PeriodState.open
     assert (alpha.state, beta.state) == (RequestState.under_consideration, RequestState.under_consideration)
-    assert not api.is_accredited(beta.organisation, oewg_event)
+    assert not api.is_accredited(beta.organization, oewg_event)
     assert Objection.query.count() == 1, 'the objections made stay'
     assert 'No-objection period reopened' in _logs(oewg_event)
 
     close_period(period, secretariat_user)
     assert (alpha.state, beta.state) == (RequestState.not_accredited, RequestState.accredited)
-    assert api.is_accredited(beta.organisation, oewg_event)
+    assert api.is_accredited(beta.organization, oewg_event)
 
 
 def test_the_periodic_task_is_registered_and_closes_expired_periods(smtp, oewg_event, consideration,

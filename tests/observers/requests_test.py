@@ -12,7 +12,7 @@ from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
 from indico_oewg.observers.models.files import ObserverFile
-from indico_oewg.observers.models.organisations import EcosocStatus, Organisation, OrganisationKind
+from indico_oewg.observers.models.organizations import EcosocStatus, Organization, OrganizationKind
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
 from indico_oewg.observers.operations import ask_for_information
 from tests.observers.conftest import PDF, representatives_json
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures('db')
 
 def _form(**overrides):
     data = {
-        'organisation': 'new',
+        'organization': 'new',
         'name': 'Space Safety Coalition',
         'name_fr': '',
         'acronym': 'SSC',
@@ -57,7 +57,7 @@ def test_public_observers_page_links_to_the_request_form(oewg_event, client_for)
     assert url_for('plugin_oewg.observer_request_new', oewg_event) in resp.text
 
 
-def test_new_organisation_sends_a_request(oewg_event, requester, client_for):
+def test_new_organization_sends_a_request(oewg_event, requester, client_for):
     client = client_for(requester)
     url = url_for('plugin_oewg.observer_request_new', oewg_event)
     assert client.get(url).status_code == 200
@@ -69,10 +69,10 @@ def test_new_organisation_sends_a_request(oewg_event, requester, client_for):
     assert req.state == RequestState.pending
     assert [(r.full_name, r.title) for r in req.representatives] == [('Ada Lovelace', 'Director'),
                                                                     ('Grace Hopper', 'Researcher')]
-    organisation = req.organisation
-    assert (organisation.name, organisation.acronym, organisation.kind, organisation.country) == \
-        ('Space Safety Coalition', 'SSC', OrganisationKind.other_ngo, 'CHE')
-    assert organisation.mission_statement.startswith('We work')
+    organization = req.organization
+    assert (organization.name, organization.acronym, organization.kind, organization.country) == \
+        ('Space Safety Coalition', 'SSC', OrganizationKind.other_ngo, 'CHE')
+    assert organization.mission_statement.startswith('We work')
     assert req.mission_statement.startswith('We work')
     assert req.letter_file.filename == 'letter.pdf'
     assert req.letter_file.open().read() == PDF
@@ -85,20 +85,20 @@ def test_new_organisation_sends_a_request(oewg_event, requester, client_for):
     assert 'Ada Lovelace' in resp.text and 'Pending' in resp.text
 
 
-def test_request_for_an_organisation_of_the_registry(oewg_event, requester, client_for, make_organisation):
-    organisation = make_organisation('World Association of Space NGOs', OrganisationKind.ecosoc,
+def test_request_for_an_organization_of_the_registry(oewg_event, requester, client_for, make_organization):
+    organization = make_organization('World Association of Space NGOs', OrganizationKind.ecosoc,
                                      ecosoc_status=EcosocStatus.roster)
     client = client_for(requester)
     resp = _post(client, url_for('plugin_oewg.observer_request_new', oewg_event),
-                 _form(organisation=str(organisation.id), name=None, name_fr=None, acronym=None, kind=None,
+                 _form(organization=str(organization.id), name=None, name_fr=None, acronym=None, kind=None,
                        website=None, country=None, contact_email=None, ecosoc_status='special'))
     assert resp.status_code == 302, resp.text
     req = ObserverRequest.query.one()
-    assert req.organisation == organisation
+    assert req.organization == organization
     assert req.ecosoc_status == EcosocStatus.special
     # the registry takes over what the request states only once the secretariat confirms it
-    assert organisation.ecosoc_status == EcosocStatus.roster
-    assert Organisation.query.count() == 1
+    assert organization.ecosoc_status == EcosocStatus.roster
+    assert Organization.query.count() == 1
 
 
 @pytest.mark.parametrize(('overrides', 'message'), (
@@ -116,18 +116,18 @@ def test_bad_request_changes_nothing(oewg_event, requester, client_for, override
     assert resp.status_code == 200
     assert message in resp.text
     assert ObserverRequest.query.count() == 0
-    assert Organisation.query.count() == 0
+    assert Organization.query.count() == 0
     assert ObserverFile.query.count() == 0
     assert EventLogEntry.query.filter_by(event_id=oewg_event.id, module='OEWG').count() == 0
 
 
-def test_second_pending_request_of_an_organisation_is_refused(oewg_event, requester, other_requester, client_for,
-                                                              make_organisation, make_request):
-    organisation = make_organisation('Space Safety Coalition')
-    first = make_request(organisation)
+def test_second_pending_request_of_an_organization_is_refused(oewg_event, requester, other_requester, client_for,
+                                                              make_organization, make_request):
+    organization = make_organization('Space Safety Coalition')
+    first = make_request(organization)
     client = client_for(other_requester)
     resp = _post(client, url_for('plugin_oewg.observer_request_new', oewg_event),
-                 _form(organisation=str(organisation.id), name=None, name_fr=None, acronym=None, kind=None,
+                 _form(organization=str(organization.id), name=None, name_fr=None, acronym=None, kind=None,
                        website=None, country=None, contact_email=None))
     assert resp.status_code == 200
     assert f'Space Safety Coalition already has a pending request for this session (#{first.id})' in resp.text
@@ -135,9 +135,9 @@ def test_second_pending_request_of_an_organisation_is_refused(oewg_event, reques
     assert ObserverFile.query.count() == 1
 
 
-def test_status_page_access(oewg_event, make_organisation, make_request, requester, other_requester,
+def test_status_page_access(oewg_event, make_organization, make_request, requester, other_requester,
                             unrelated_user, secretariat_user, admin_user, client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     url = url_for('plugin_oewg.observer_request', req)
     letter_url = url_for('plugin_oewg.observer_file', req, file_id=req.letter_file_id)
     assert client_for(None).get(url).status_code == 302
@@ -153,9 +153,9 @@ def test_status_page_access(oewg_event, make_organisation, make_request, request
         assert resp.data == PDF
 
 
-def test_only_the_requester_completes_or_withdraws(oewg_event, make_organisation, make_request, other_requester,
+def test_only_the_requester_completes_or_withdraws(oewg_event, make_organization, make_request, other_requester,
                                                    unrelated_user, secretariat_user, client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     for user in (other_requester, unrelated_user, secretariat_user):
         client = client_for(user)
         assert client.get(url_for('plugin_oewg.observer_request_edit', req)).status_code == 403
@@ -163,9 +163,9 @@ def test_only_the_requester_completes_or_withdraws(oewg_event, make_organisation
     assert req.state == RequestState.pending
 
 
-def test_requester_answers_a_request_for_information(smtp, oewg_event, make_organisation, make_request, requester,
+def test_requester_answers_a_request_for_information(smtp, oewg_event, make_organization, make_request, requester,
                                                      secretariat_user, client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     ask_for_information(req, 'Please send the list of your members.', secretariat_user)
     assert req.state == RequestState.info_requested
     client = client_for(requester)
@@ -180,9 +180,9 @@ def test_requester_answers_a_request_for_information(smtp, oewg_event, make_orga
     assert req.mission_statement == 'Our members: many.'
 
 
-def test_completing_with_a_bad_letter_keeps_the_request(oewg_event, make_organisation, make_request, requester,
+def test_completing_with_a_bad_letter_keeps_the_request(oewg_event, make_organization, make_request, requester,
                                                         client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     letter = req.letter_file
     client = client_for(requester)
     resp = _post(client, url_for('plugin_oewg.observer_request_edit', req),
@@ -194,8 +194,8 @@ def test_completing_with_a_bad_letter_keeps_the_request(oewg_event, make_organis
     assert [r.full_name for r in req.representatives] == ['Ada Lovelace']
 
 
-def test_requester_withdraws(oewg_event, make_organisation, make_request, requester, client_for):
-    req = make_request(make_organisation())
+def test_requester_withdraws(oewg_event, make_organization, make_request, requester, client_for):
+    req = make_request(make_organization())
     client = client_for(requester)
     resp = _post(client, url_for('plugin_oewg.observer_request_withdraw', req), {})
     assert resp.status_code == 302
@@ -207,34 +207,34 @@ def test_requester_withdraws(oewg_event, make_organisation, make_request, reques
     assert [r.full_name for r in req.representatives] == ['Ada Lovelace']
 
 
-def test_my_requests_on_the_observers_page(oewg_event, make_organisation, make_request, requester, other_requester,
+def test_my_requests_on_the_observers_page(oewg_event, make_organization, make_request, requester, other_requester,
                                            client_for):
-    make_request(make_organisation('Rita Foundation'))
+    make_request(make_organization('Rita Foundation'))
     assert 'Rita Foundation' in client_for(requester).get(url_for('plugin_oewg.observers', oewg_event)).text
     assert 'Rita Foundation' not in client_for(other_requester).get(url_for('plugin_oewg.observers', oewg_event)).text
 
 
-def test_a_request_does_not_overwrite_the_registry_until_confirmed(oewg_event, make_organisation, make_request,
+def test_a_request_does_not_overwrite_the_registry_until_confirmed(oewg_event, make_organization, make_request,
                                                                   other_requester, secretariat_user, client_for):
     from indico_oewg.observers.operations import confirm_request, decline_request
-    organisation = make_organisation('Careful Foundation', mission_statement='Our real mission.')
+    organization = make_organization('Careful Foundation', mission_statement='Our real mission.')
     client = client_for(other_requester)
     resp = _post(client, url_for('plugin_oewg.observer_request_new', oewg_event),
-                 _form(organisation=str(organisation.id), name=None, name_fr=None, acronym=None, kind=None,
+                 _form(organization=str(organization.id), name=None, name_fr=None, acronym=None, kind=None,
                        website=None, country=None, contact_email=None, mission_statement='Something else.',
                        mission_statement_file=(BytesIO(b'statement'), 'statement.txt', 'text/plain')))
     assert resp.status_code == 302, resp.text
     req = ObserverRequest.query.one()
-    assert organisation.mission_statement == 'Our real mission.'
-    assert organisation.mission_statement_file is None
+    assert organization.mission_statement == 'Our real mission.'
+    assert organization.mission_statement_file is None
     assert req.mission_statement == 'Something else.'
     assert req.mission_statement_file.filename == 'statement.txt'
     resp = client.get(url_for('plugin_oewg.observer_file', req, file_id=req.mission_statement_file_id))
     assert resp.data == b'statement'
-    decline_request(req, 'Not sent by the organisation.', secretariat_user, notify=False)
-    assert organisation.mission_statement == 'Our real mission.'
+    decline_request(req, 'Not sent by the organization.', secretariat_user, notify=False)
+    assert organization.mission_statement == 'Our real mission.'
 
-    second = make_request(organisation)
+    second = make_request(organization)
     second.mission_statement = 'Updated mission.'
     confirm_request(second, secretariat_user, notify=False)
-    assert organisation.mission_statement == 'Updated mission.'
+    assert organization.mission_statement == 'Updated mission.'

@@ -10,7 +10,7 @@ from indico.modules.logs.models.entries import EventLogEntry, EventLogRealm
 from indico.web.flask.util import url_for
 
 from indico_oewg.observers import api
-from indico_oewg.observers.models.organisations import OrganisationKind
+from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
 
 
@@ -42,9 +42,9 @@ def test_management_pages_are_for_the_secretariat(oewg_event, endpoint, requeste
         assert client_for(user).get(url).status_code == 200
 
 
-def test_request_actions_are_for_the_secretariat(smtp, oewg_event, make_organisation, make_request, requester,
+def test_request_actions_are_for_the_secretariat(smtp, oewg_event, make_organization, make_request, requester,
                                                  unrelated_user, client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     for user in (None, requester, unrelated_user):
         client = client_for(user)
         assert client.get(url_for('plugin_oewg.manage_observer_request', req)).status_code in (302, 403)
@@ -59,9 +59,9 @@ def test_request_actions_are_for_the_secretariat(smtp, oewg_event, make_organisa
     assert len(smtp.outbox) == 0
 
 
-def test_queue_filters_by_status_and_kind(oewg_event, make_organisation, make_request, secretariat_user, client_for):
-    make_request(make_organisation('Alpha Commercial Ltd', OrganisationKind.commercial))
-    beta = make_request(make_organisation('Beta Research Institute', OrganisationKind.other_ngo))
+def test_queue_filters_by_status_and_kind(oewg_event, make_organization, make_request, secretariat_user, client_for):
+    make_request(make_organization('Alpha Commercial Ltd', OrganizationKind.commercial))
+    beta = make_request(make_organization('Beta Research Institute', OrganizationKind.other_ngo))
     beta.state = RequestState.withdrawn
     client = client_for(secretariat_user)
     url = url_for('plugin_oewg.manage_observers', oewg_event)
@@ -75,9 +75,9 @@ def test_queue_filters_by_status_and_kind(oewg_event, make_organisation, make_re
     assert 'Alpha Commercial Ltd' not in resp.text and 'Beta Research Institute' not in resp.text
 
 
-def test_request_detail_shows_data_and_files(oewg_event, make_organisation, make_request, secretariat_user,
+def test_request_detail_shows_data_and_files(oewg_event, make_organization, make_request, secretariat_user,
                                              client_for):
-    req = make_request(make_organisation('Gamma Institute', acronym='GI', website='https://gamma.example.org',
+    req = make_request(make_organization('Gamma Institute', acronym='GI', website='https://gamma.example.org',
                                          country='FRA'))
     resp = client_for(secretariat_user).get(url_for('plugin_oewg.manage_observer_request', req))
     assert resp.status_code == 200
@@ -86,9 +86,9 @@ def test_request_detail_shows_data_and_files(oewg_event, make_organisation, make
         assert text in resp.text
 
 
-def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organisation, make_request,
+def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organization, make_request,
                                                   secretariat_user, requester, client_for):
-    req = make_request(make_organisation('Delta Network'))
+    req = make_request(make_organization('Delta Network'))
     client = client_for(secretariat_user)
     resp = _post(client, url_for('plugin_oewg.observer_ask_information', req), {'message': ''})
     assert resp.status_code == 302
@@ -108,31 +108,31 @@ def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organis
 
 
 @pytest.mark.parametrize(('kind', 'state', 'accredited', 'emails'), (
-    (OrganisationKind.standing_invitation, RequestState.accredited, True, 1),
-    (OrganisationKind.un_body, RequestState.accredited, True, 1),
-    (OrganisationKind.ecosoc, RequestState.accredited, True, 1),
-    (OrganisationKind.other_ngo, RequestState.under_consideration, False, 0),
-    (OrganisationKind.commercial, RequestState.under_consideration, False, 0),
+    (OrganizationKind.standing_invitation, RequestState.accredited, True, 1),
+    (OrganizationKind.un_body, RequestState.accredited, True, 1),
+    (OrganizationKind.ecosoc, RequestState.accredited, True, 1),
+    (OrganizationKind.other_ngo, RequestState.under_consideration, False, 0),
+    (OrganizationKind.commercial, RequestState.under_consideration, False, 0),
 ))
-def test_confirm_puts_the_request_on_its_list(smtp, oewg_event, make_organisation, make_request, secretariat_user,
+def test_confirm_puts_the_request_on_its_list(smtp, oewg_event, make_organization, make_request, secretariat_user,
                                               client_for, kind, state, accredited, emails):
-    organisation = make_organisation('Epsilon', kind)
-    req = make_request(organisation)
+    organization = make_organization('Epsilon', kind)
+    req = make_request(organization)
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
     assert resp.status_code == 302
     assert req.state == state
-    assert api.is_accredited(organisation, oewg_event) == accredited
+    assert api.is_accredited(organization, oewg_event) == accredited
     assert len(smtp.outbox) == emails
     assert any(s.startswith(f'Observer request #{req.id} confirmed') for s in _logs(oewg_event))
     # confirming twice changes nothing
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
     assert req.state == state
-    assert len(organisation.accreditations) == (1 if accredited else 0)
+    assert len(organization.accreditations) == (1 if accredited else 0)
 
 
-def test_decline_needs_a_reason_and_emails_it(smtp, oewg_event, make_organisation, make_request, secretariat_user,
+def test_decline_needs_a_reason_and_emails_it(smtp, oewg_event, make_organization, make_request, secretariat_user,
                                               client_for):
-    req = make_request(make_organisation('Zeta Travel Agency', OrganisationKind.commercial))
+    req = make_request(make_organization('Zeta Travel Agency', OrganizationKind.commercial))
     client = client_for(secretariat_user)
     _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': '  '})
     assert req.state == RequestState.pending
@@ -144,30 +144,30 @@ def test_decline_needs_a_reason_and_emails_it(smtp, oewg_event, make_organisatio
     assert f'Observer request #{req.id} declined' in _logs(oewg_event)
 
 
-def test_merge_moves_requests_to_the_existing_organisation(oewg_event, make_organisation, make_request,
+def test_merge_moves_requests_to_the_existing_organization(oewg_event, make_organization, make_request,
                                                           secretariat_user, client_for, dummy_working_group):
-    original = make_organisation('Secure World Foundation', acronym='SWF')
-    duplicate = make_organisation('Secure World Fdn')
+    original = make_organization('Secure World Foundation', acronym='SWF')
+    duplicate = make_organization('Secure World Fdn')
     req = make_request(duplicate)
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
                  {'target': str(original.id)})
     assert resp.status_code == 302
-    assert req.organisation == original
+    assert req.organization == original
     assert duplicate.merged_into == original
-    assert api.get_organisation(duplicate.id, dummy_working_group) == original
+    assert api.get_organization(duplicate.id, dummy_working_group) == original
     assert 'Organization "Secure World Fdn" merged into "Secure World Foundation"' in _logs(oewg_event)
 
 
-def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_organisation, make_request,
+def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_organization, make_request,
                                                               secretariat_user, other_requester, client_for):
-    original = make_organisation('Secure World Foundation')
-    duplicate = make_organisation('Secure World Fdn')
+    original = make_organization('Secure World Foundation')
+    duplicate = make_organization('Secure World Fdn')
     make_request(original)
     req = make_request(duplicate, user=other_requester)
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
                  {'target': str(original.id)})
     assert resp.status_code == 302
-    assert req.organisation == duplicate
+    assert req.organization == duplicate
     assert duplicate.merged_into is None
     assert not any('merged' in s for s in _logs(oewg_event))
 
@@ -182,9 +182,9 @@ def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_o
 ))
 def test_other_management_routes_refuse_others(smtp, oewg_event, create_oewg_session, endpoint, kwargs, method,
                                                requester, unrelated_user, client_for, create_user,
-                                               make_organisation, make_request, secretariat_user):
+                                               make_organization, make_request, secretariat_user):
     from indico_oewg.observers.operations import confirm_request
-    req = make_request(make_organisation('Accredited Union', OrganisationKind.standing_invitation))
+    req = make_request(make_organization('Accredited Union', OrganizationKind.standing_invitation))
     confirm_request(req, secretariat_user, notify=False)
     if 'accreditation_id' in kwargs:
         kwargs = {'accreditation_id': req.accreditation.id}
@@ -203,9 +203,9 @@ def test_other_management_routes_refuse_others(smtp, oewg_event, create_oewg_ses
     assert not req.accreditation.is_revoked
 
 
-def test_a_secretariat_of_another_session_cannot_review(oewg_event, create_oewg_session, make_organisation,
+def test_a_secretariat_of_another_session_cannot_review(oewg_event, create_oewg_session, make_organization,
                                                         make_request, create_user, client_for):
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     other_secretariat = create_user(3010, email='other.secretariat@example.org')
     create_oewg_session('Fifth session', 5, start=(2024, 1, 8), end=(2024, 1, 12)).update_principal(
         other_secretariat, add_permissions={'oewg_secretariat'})
@@ -215,31 +215,31 @@ def test_a_secretariat_of_another_session_cannot_review(oewg_event, create_oewg_
     assert req.state == RequestState.pending
 
 
-def test_request_of_another_session_is_not_found_here(oewg_event, create_oewg_session, make_organisation,
+def test_request_of_another_session_is_not_found_here(oewg_event, create_oewg_session, make_organization,
                                                       make_request, secretariat_user, client_for):
     fifth = create_oewg_session('Fifth session', 5, start=(2024, 1, 8), end=(2024, 1, 12))
-    req = make_request(make_organisation(), event=fifth)
+    req = make_request(make_organization(), event=fifth)
     url = url_for('plugin_oewg.manage_observer_request', oewg_event, request_id=req.id)
     assert client_for(secretariat_user).get(url).status_code == 404
 
 
-def test_secretariat_reclassifies_an_organisation_before_confirming(smtp, oewg_event, make_organisation,
+def test_secretariat_reclassifies_an_organization_before_confirming(smtp, oewg_event, make_organization,
                                                                    make_request, secretariat_user, requester,
                                                                    client_for):
-    organisation = make_organisation('Misfiled Society')
-    req = make_request(organisation)
+    organization = make_organization('Misfiled Society')
+    req = make_request(organization)
     data = {'name': 'Misfiled Society', 'name_fr': 'Société mal classée', 'acronym': 'MS', 'kind': 'ecosoc',
             'ecosoc_status': 'special', 'website': '', 'country': 'BEL', 'contact_email': ''}
-    assert _post(client_for(requester), url_for('plugin_oewg.observer_edit_organisation', req),
+    assert _post(client_for(requester), url_for('plugin_oewg.observer_edit_organization', req),
                  data).status_code == 403
-    assert organisation.kind == OrganisationKind.other_ngo
+    assert organization.kind == OrganizationKind.other_ngo
     client = client_for(secretariat_user)
-    assert _post(client, url_for('plugin_oewg.observer_edit_organisation', req),
+    assert _post(client, url_for('plugin_oewg.observer_edit_organization', req),
                  data | {'website': 'not a url'}).status_code == 302
-    assert organisation.kind == OrganisationKind.other_ngo, 'bad input changes nothing'
-    assert _post(client, url_for('plugin_oewg.observer_edit_organisation', req), data).status_code == 302
-    assert (organisation.kind, organisation.name_fr, organisation.country) == \
-        (OrganisationKind.ecosoc, 'Société mal classée', 'BEL')
+    assert organization.kind == OrganizationKind.other_ngo, 'bad input changes nothing'
+    assert _post(client, url_for('plugin_oewg.observer_edit_organization', req), data).status_code == 302
+    assert (organization.kind, organization.name_fr, organization.country) == \
+        (OrganizationKind.ecosoc, 'Société mal classée', 'BEL')
     entry = EventLogEntry.query.filter_by(event_id=oewg_event.id,
                                           summary='Organization "Misfiled Society" updated').one()
     assert entry.data['Kind'][:2] == ['(d)', '(c)']
@@ -247,23 +247,23 @@ def test_secretariat_reclassifies_an_organisation_before_confirming(smtp, oewg_e
     assert req.state == RequestState.accredited
 
 
-def test_registry_lists_the_organisations_of_the_working_group(oewg_event, create_oewg_session, make_organisation,
+def test_registry_lists_the_organizations_of_the_working_group(oewg_event, create_oewg_session, make_organization,
                                                                make_request, secretariat_user, requester,
                                                                client_for):
-    original = make_organisation('Original Org', acronym='OO')
-    duplicate = make_organisation('Original Org (duplicate)')
-    from indico_oewg.observers.operations import merge_organisation
+    original = make_organization('Original Org', acronym='OO')
+    duplicate = make_organization('Original Org (duplicate)')
+    from indico_oewg.observers.operations import merge_organization
     make_request(original)
-    merge_organisation(duplicate, original, oewg_event, secretariat_user)
+    merge_organization(duplicate, original, oewg_event, secretariat_user)
     url = url_for('plugin_oewg.observer_registry', oewg_event)
     assert client_for(requester).get(url).status_code == 403
     text = client_for(secretariat_user).get(url).text
     assert 'Original Org (OO)' in text and 'merged into Original Org' in text and 'Rita Requester' in text
 
 
-def test_merged_users_keep_their_requests(oewg_event, make_organisation, make_request, requester, create_user):
+def test_merged_users_keep_their_requests(oewg_event, make_organization, make_request, requester, create_user):
     from indico.core import signals
-    req = make_request(make_organisation())
+    req = make_request(make_organization())
     target = create_user(3020, email='rita.new@example.org')
     signals.users.merged.send(target, source=requester)
     from indico.core.db import db

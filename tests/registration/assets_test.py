@@ -28,7 +28,7 @@ def test_manifest_points_to_the_committed_bundle(test_client):
     path = DIST / url.removeprefix('/static/plugins/oewg/dist/')
     assert path.is_file()
     code = path.read_text()
-    assert "ext__oewg_delegation" in code
+    assert 'ext__oewg_delegation' in code
     assert 'regformCustomFields' in code
     resp = test_client.get(url)
     assert resp.status_code == 200

@@ -31,7 +31,7 @@ def seed():
     from indico.util.date_time import now_utc
 
     from indico_oewg.observers.models.accreditations import Accreditation
-    from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+    from indico_oewg.observers.models.organizations import Organization, OrganizationKind
     from indico_oewg.registration.fields import FIELD_TYPE
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
@@ -63,20 +63,20 @@ def seed():
     field = RegistrationFormField(parent=section, registration_form=forms['register'], title='Delegation',
                                   input_type=FIELD_TYPE, is_required=True, is_enabled=True)
     field.data, field.versioned_data = field.field_impl.process_field_data({})
-    organisations = {
-        'ESA': Organisation(working_group_id=working_group.id, name='European Space Agency', acronym='ESA',
-                            kind=OrganisationKind.standing_invitation),
-        'NAI': Organisation(working_group_id=working_group.id, name='Not Accredited Institute', acronym='NAI',
-                            kind=OrganisationKind.standing_invitation),
+    organizations = {
+        'ESA': Organization(working_group_id=working_group.id, name='European Space Agency', acronym='ESA',
+                            kind=OrganizationKind.standing_invitation),
+        'NAI': Organization(working_group_id=working_group.id, name='Not Accredited Institute', acronym='NAI',
+                            kind=OrganizationKind.standing_invitation),
     }
-    db.session.add_all([field, *organisations.values()])
+    db.session.add_all([field, *organizations.values()])
     db.session.flush()
-    db.session.add(Accreditation(organisation=organisations['ESA'], working_group_id=working_group.id, event=event))
+    db.session.add(Accreditation(organization=organizations['ESA'], working_group_id=working_group.id, event=event))
     from indico_oewg.registration.operations import add_focal_points
     add_focal_points(event, 'JPN', [users['focal']])
     db.session.commit()
     return {'event_id': event.id, 'setup_form_id': forms['setup'].id, 'register_form_id': forms['register'].id,
-            'field_id': field.id, 'organisations': {k: o.id for k, o in organisations.items()},
+            'field_id': field.id, 'organizations': {k: o.id for k, o in organizations.items()},
             'users': {k: u.id for k, u in users.items()}, 'password': PASSWORD}
 
 

@@ -116,13 +116,13 @@ def test_manager_adds_field_and_opens_show_if(server, driver, server_db):
     modal.find_element(By.NAME, 'title').send_keys('Delegation')
     assert 'Representations offered' in modal.text
     assert 'Representatives per organization' in modal.text
-    modal.find_element(By.NAME, 'organisationQuota').send_keys('3')
+    modal.find_element(By.NAME, 'organizationQuota').send_keys('3')
     modal.find_element(By.CSS_SELECTOR, 'button[type="submit"]').click()
     _wait(driver, lambda d: not d.find_elements(By.CSS_SELECTOR, '.ui.modal'))
     rows = server_db("SELECT data FROM event_registration.form_items WHERE registration_form_id = :id "
                      "AND input_type = 'ext__oewg_delegation' AND NOT is_deleted", id=seed['setup_form_id'])
     assert len(rows) == 1
-    assert rows[0][0]['organisation_quota'] == 3
+    assert rows[0][0]['organization_quota'] == 3
     assert rows[0][0]['role_required'] is True
 
     # the "show if" settings of a field read every field type of the form, ours included: they must open
@@ -169,7 +169,7 @@ def test_delegate_registers_for_a_state(server, driver, server_db):
     assert not _severe_errors(driver)
 
 
-def test_observer_picks_only_accredited_organisations(server, driver, server_db):
+def test_observer_picks_only_accredited_organizations(server, driver, server_db):
     base_url, seed = server[:2]
     _login(driver, base_url, 'observer', seed['password'])
     driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
@@ -185,7 +185,7 @@ def test_observer_picks_only_accredited_organisations(server, driver, server_db)
                      'JOIN event_registration.form_field_data fd ON fd.id = d.field_data_id '
                      'WHERE r.user_id = :user AND fd.field_id = :field',
                      user=seed['users']['observer'], field=seed['field_id'])
-    assert rows[0][0]['delegation'] == str(seed['organisations']['ESA'])
+    assert rows[0][0]['delegation'] == str(seed['organizations']['ESA'])
 
 
 def test_focal_point_approves_their_delegate(server, driver, server_db):

@@ -65,7 +65,7 @@ def _create_committed_session_form():
     """A working group, a session with a moderated form with the OEWG field (quota 2), ESA accredited."""
     # (imported late: the plugin's models are all mapped only once the app is loaded)
     from indico_oewg.observers.models.accreditations import Accreditation
-    from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+    from indico_oewg.observers.models.organizations import Organization, OrganizationKind
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
     tz = pytz.timezone('Europe/Zurich')
     creator = User(first_name='Quota', last_name='Tester', email='quota-tester@example.org')
@@ -88,12 +88,12 @@ def _create_committed_session_form():
     field = RegistrationFormField(parent=section, registration_form=regform, title='Delegation',
                                   input_type=FIELD_TYPE, is_required=True, is_enabled=True)
     field.data, field.versioned_data = field.field_impl.process_field_data({
-        'representations': ['member_state', 'igo'], 'role_required': True, 'organisation_quota': SEATS})
-    esa = Organisation(working_group_id=working_group.id, name='European Space Agency', acronym='ESA',
-                       kind=OrganisationKind.standing_invitation)
+        'representations': ['member_state', 'igo'], 'role_required': True, 'organization_quota': SEATS})
+    esa = Organization(working_group_id=working_group.id, name='European Space Agency', acronym='ESA',
+                       kind=OrganizationKind.standing_invitation)
     db.session.add_all([regform, field, esa])
     db.session.flush()
-    db.session.add(Accreditation(organisation=esa, working_group_id=working_group.id, event=event))
+    db.session.add(Accreditation(organization=esa, working_group_id=working_group.id, event=event))
     db.session.commit()
     return regform.id, field.html_field_name, esa.id
 
@@ -156,7 +156,7 @@ def test_quota_holds_under_concurrent_submissions(app):
 
 @pytest.mark.usefixtures('database', 'smtp', 'connection_per_request')
 def test_quota_holds_when_registrations_change_delegation_at_once(app):
-    """Registrations moved to an organisation at the same moment cannot take more than its free seats."""
+    """Registrations moved to an organization at the same moment cannot take more than its free seats."""
     from indico.modules.events.registration.util import create_registration
     before = _table_rows()
     movers = 10

@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Fixtures of the registration tests: a session's form with the OEWG field, accredited organisations."""
+"""Fixtures of the registration tests: a session's form with the OEWG field, accredited organizations."""
 
 import pytest
 
@@ -22,29 +22,29 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture
-def accredited_organisations(db, oewg_event, dummy_working_group):
-    """Organisations of the working group's registry (the observers' models); ESA and SWF are accredited.
+def accredited_organizations(db, oewg_event, dummy_working_group):
+    """Organizations of the working group's registry (the observers' models); ESA and SWF are accredited.
 
     Returned by acronym: ``ESA`` (kind a), ``SWF`` (kind c), ``NAI`` (kind d, not accredited).
     """
     from indico_oewg.observers.models.accreditations import Accreditation
-    from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
-    organisations = {
-        'ESA': Organisation(working_group_id=dummy_working_group.id, name='European Space Agency',
+    from indico_oewg.observers.models.organizations import Organization, OrganizationKind
+    organizations = {
+        'ESA': Organization(working_group_id=dummy_working_group.id, name='European Space Agency',
                             name_fr='Agence spatiale européenne', acronym='ESA',
-                            kind=OrganisationKind.standing_invitation),
-        'SWF': Organisation(working_group_id=dummy_working_group.id, name='Secure World Foundation', acronym='SWF',
-                            kind=OrganisationKind.ecosoc),
-        'NAI': Organisation(working_group_id=dummy_working_group.id, name='Not Accredited Institute',
-                            kind=OrganisationKind.other_ngo),
+                            kind=OrganizationKind.standing_invitation),
+        'SWF': Organization(working_group_id=dummy_working_group.id, name='Secure World Foundation', acronym='SWF',
+                            kind=OrganizationKind.ecosoc),
+        'NAI': Organization(working_group_id=dummy_working_group.id, name='Not Accredited Institute',
+                            kind=OrganizationKind.other_ngo),
     }
-    db.session.add_all(organisations.values())
+    db.session.add_all(organizations.values())
     db.session.flush()
     for acronym in ('ESA', 'SWF'):
-        db.session.add(Accreditation(organisation=organisations[acronym], working_group_id=dummy_working_group.id,
+        db.session.add(Accreditation(organization=organizations[acronym], working_group_id=dummy_working_group.id,
                                      event=oewg_event))
     db.session.flush()
-    return organisations
+    return organizations
 
 
 @pytest.fixture
@@ -54,10 +54,9 @@ def create_delegation_field(db):
         section = RegistrationFormSection(registration_form=regform, title='Delegation', is_enabled=True)
         field = RegistrationFormField(parent=section, registration_form=regform, title='Delegation',
                                       input_type=FIELD_TYPE, is_required=is_required, is_enabled=True)
-        data = {'representations': settings.pop('representations', None) or list(
-            ('member_state', 'observer_state', 'igo', 'un_body', 'ecosoc_ngo', 'other_ngo', 'commercial')),
+        data = {'representations': settings.pop('representations', None) or ['member_state', 'observer_state', 'igo', 'un_body', 'ecosoc_ngo', 'other_ngo', 'commercial'],
             'role_required': settings.pop('role_required', True),
-            'organisation_quota': settings.pop('organisation_quota', None)}
+            'organization_quota': settings.pop('organization_quota', None)}
         assert not settings
         field.data, field.versioned_data = field.field_impl.process_field_data(data)
         db.session.add(field)

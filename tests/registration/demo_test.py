@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.usefixtures('db'),
               pytest.mark.filterwarnings('ignore:The `context` parameter is deprecated:DeprecationWarning')]
 
 
-def test_demo_seed_is_idempotent(oewg_event, create_user, accredited_organisations):
+def test_demo_seed_is_idempotent(oewg_event, create_user, accredited_organizations):
     import demo.registration
     from indico_oewg.registration.focal_points import get_focal_point_delegations
     from indico_oewg.registration.participants import get_list_of_participants, get_statistics

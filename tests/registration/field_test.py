@@ -36,7 +36,7 @@ def test_manager_adds_field_through_form_setup(oewg_regform, create_user, client
     url = url_for('event_registration.add_field', section)
     resp = client.post(url, json={'fieldData': {
         'title': 'Delegation', 'description': '', 'isRequired': True, 'inputType': FIELD_TYPE,
-        'representations': ['ecosoc_ngo', 'member_state'], 'roleRequired': False, 'organisationQuota': 3,
+        'representations': ['ecosoc_ngo', 'member_state'], 'roleRequired': False, 'organizationQuota': 3,
     }}, headers={'X-CSRF-Token': client.csrf_token})
     assert resp.status_code == 200, resp.text
     view_data = resp.json['view_data']
@@ -45,19 +45,19 @@ def test_manager_adds_field_through_form_setup(oewg_regform, create_user, client
     assert view_data['representations'] == ['member_state', 'ecosoc_ngo']
     assert [c['value'] for c in view_data['representationChoices']] == ['member_state', 'ecosoc_ngo']
     assert view_data['roleRequired'] is False
-    assert view_data['organisationQuota'] == 3
+    assert view_data['organizationQuota'] == 3
     assert {'value': 'JPN', 'text': 'Japan'} in view_data['memberStates']
     assert not any(s['value'] == 'VAT' for s in view_data['memberStates'])
     assert {s['value'] for s in view_data['observerStates']} == {'VAT', 'PSE'}
     field = RegistrationFormField.query.filter_by(registration_form=oewg_regform, input_type=FIELD_TYPE).one()
     assert field.data == {'representations': ['member_state', 'ecosoc_ngo'], 'role_required': False,
-                          'organisation_quota': 3}
+                          'organization_quota': 3}
 
 
 @pytest.mark.parametrize('settings', (
     {'representations': []},
     {'representations': ['space_agency']},
-    {'organisationQuota': 0},
+    {'organizationQuota': 0},
     {'unknownSetting': True},
 ))
 def test_bad_field_settings_are_refused(oewg_regform, create_user, client_for, settings):
@@ -85,11 +85,11 @@ def test_delegate_registers_for_a_state(oewg_regform, create_delegation_field, c
     assert data.friendly_data == 'Japan (Member State) — Head of delegation, Ambassador'
 
 
-def test_observer_registers_for_an_accredited_organisation(oewg_regform, create_delegation_field, create_user,
-                                                          register, accredited_organisations):
+def test_observer_registers_for_an_accredited_organization(oewg_regform, create_delegation_field, create_user,
+                                                          register, accredited_organizations):
     field = create_delegation_field(oewg_regform)
     observer = create_user(31, email='observer@example.org')
-    swf = accredited_organisations['SWF']
+    swf = accredited_organizations['SWF']
     resp = register(observer, oewg_regform, field, {'representation': 'ecosoc_ngo', 'delegation': swf.id,
                                                     'role': 'representative', 'title': ''})
     assert resp.status_code == 200, resp.text
@@ -118,11 +118,11 @@ def test_observer_registers_for_an_accredited_organisation(oewg_regform, create_
     ({}, 'Missing data'),
 ))
 def test_invalid_values_are_refused(oewg_regform, create_delegation_field, create_user, register,
-                                    accredited_organisations, value, message):
+                                    accredited_organizations, value, message):
     field = create_delegation_field(oewg_regform)
     delegate = create_user(30, email='lagos@example.org')
-    if value and value.get('delegation') in accredited_organisations:
-        value = value | {'delegation': str(accredited_organisations[value['delegation']].id)}
+    if value and value.get('delegation') in accredited_organizations:
+        value = value | {'delegation': str(accredited_organizations[value['delegation']].id)}
     resp = register(delegate, oewg_regform, field, value)
     assert resp.status_code == 422
     assert message.lower() in str(resp.json['webargs_errors'][field.html_field_name]).lower()
@@ -154,9 +154,9 @@ def test_optional_field_may_stay_empty(oewg_regform, create_delegation_field, cr
     assert data.friendly_data == ''
 
 
-def test_organisation_quota(oewg_regform, create_delegation_field, create_user, register, accredited_organisations):
-    field = create_delegation_field(oewg_regform, organisation_quota=2)
-    value = {'representation': 'igo', 'delegation': str(accredited_organisations['ESA'].id), 'role': 'representative'}
+def test_organization_quota(oewg_regform, create_delegation_field, create_user, register, accredited_organizations):
+    field = create_delegation_field(oewg_regform, organization_quota=2)
+    value = {'representation': 'igo', 'delegation': str(accredited_organizations['ESA'].id), 'role': 'representative'}
     for n in range(2):
         assert register(create_user(40 + n, email=f'esa{n}@example.org'), oewg_regform, field, value).status_code == 200
     resp = register(create_user(42, email='esa2@example.org'), oewg_regform, field, value)
@@ -171,13 +171,13 @@ def test_organisation_quota(oewg_regform, create_delegation_field, create_user, 
 
 
 def test_quota_is_enforced_before_creation(oewg_regform, create_delegation_field, create_user, dummy_user,
-                                           accredited_organisations, smtp):
+                                           accredited_organizations, smtp):
     """The ``registration_pre_create`` check, which runs under the lock, refuses on its own too."""
     from marshmallow import ValidationError
 
     from indico.core import signals
-    field = create_delegation_field(oewg_regform, organisation_quota=1)
-    value = {'representation': 'igo', 'delegation': str(accredited_organisations['ESA'].id), 'role': 'head',
+    field = create_delegation_field(oewg_regform, organization_quota=1)
+    value = {'representation': 'igo', 'delegation': str(accredited_organizations['ESA'].id), 'role': 'head',
              'title': ''}
     signals.event.registration_pre_create.send(oewg_regform, user=dummy_user, data={field.html_field_name: value},
                                                management=False)
@@ -191,12 +191,12 @@ def test_quota_is_enforced_before_creation(oewg_regform, create_delegation_field
 
 
 def test_summary_export_and_placeholders(oewg_regform, create_delegation_field, create_user, register,
-                                         accredited_organisations):
+                                         accredited_organizations):
     field = create_delegation_field(oewg_regform)
     register(create_user(30, email='lagos@example.org', first_name='Hellmut', last_name='Lagos'), oewg_regform,
              field, JAPAN_HEAD)
     register(create_user(31, email='esa@example.org'), oewg_regform, field,
-             {'representation': 'igo', 'delegation': str(accredited_organisations['ESA'].id), 'role': 'expert',
+             {'representation': 'igo', 'delegation': str(accredited_organizations['ESA'].id), 'role': 'expert',
               'title': 'Legal officer'})
     registrations = sorted(_registrations(oewg_regform), key=lambda r: r.user.id)
     headers, rows = generate_spreadsheet_from_registrations(registrations, [field], [])
@@ -217,13 +217,13 @@ def test_summary_export_and_placeholders(oewg_regform, create_delegation_field, 
 
 
 def test_registrant_list_filter(oewg_regform, create_delegation_field, create_user, register,
-                                accredited_organisations):
+                                accredited_organizations):
     from indico.modules.events.registration.lists import RegistrationListGenerator
     field = create_delegation_field(oewg_regform)
     register(create_user(30, email='jp@example.org'), oewg_regform, field, JAPAN_HEAD)
     register(create_user(31, email='esa@example.org'), oewg_regform, field,
-             {'representation': 'igo', 'delegation': str(accredited_organisations['ESA'].id), 'role': 'expert'})
-    esa = f'delegation:{accredited_organisations["ESA"].id}'
+             {'representation': 'igo', 'delegation': str(accredited_organizations['ESA'].id), 'role': 'expert'})
+    esa = f'delegation:{accredited_organizations["ESA"].id}'
     choices = field.field_impl.filter_choices
     assert choices['delegation:JPN'] == 'Japan'
     assert choices[esa] == 'European Space Agency (ESA)'
@@ -239,10 +239,10 @@ def test_registrant_list_filter(oewg_regform, create_delegation_field, create_us
 
 
 def test_representation_and_delegation_columns(oewg_regform, create_delegation_field, create_user, register,
-                                               accredited_organisations, count_queries):
+                                               accredited_organizations, count_queries):
     from indico.modules.events.registration.lists import RegistrationListGenerator
     field = create_delegation_field(oewg_regform)
-    esa = str(accredited_organisations['ESA'].id)
+    esa = str(accredited_organizations['ESA'].id)
     register(create_user(30, email='jp@example.org'), oewg_regform, field, JAPAN_HEAD)
     register(create_user(31, email='esa@example.org'), oewg_regform, field,
              {'representation': 'igo', 'delegation': esa, 'role': 'expert'})
@@ -254,7 +254,7 @@ def test_representation_and_delegation_columns(oewg_regform, create_delegation_f
     registrations = generator._build_query().all()
     with count_queries() as count:
         data = delegation.load_data(registrations)
-    assert count() <= 2  # the working group and its accredited organisations, whatever the number of registrations
+    assert count() <= 2  # the working group and its accredited organizations, whatever the number of registrations
     assert {r.user.id: c.text_value for r, c in data.items()} == {30: 'Japan', 31: 'European Space Agency (ESA)'}
     assert {r.user.id: c.text_value for r, c in representation.load_data(registrations).items()} == {
         30: 'Member State', 31: 'Intergovernmental organization or entity with a standing invitation'}

@@ -11,7 +11,6 @@ from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
 
-
 def add_focal_points(*args, **kwargs):
     # (imported late: the plugin's models are all mapped only once the app is loaded)
     from indico_oewg.registration.operations import add_focal_points
@@ -23,7 +22,7 @@ pytestmark = [pytest.mark.usefixtures('db'),
 
 
 @pytest.fixture
-def delegations(oewg_regform, create_delegation_field, create_user, register, accredited_organisations):
+def delegations(oewg_regform, create_delegation_field, create_user, register, accredited_organizations):
     """Registrations for Japan (2), France (1) and ESA (1); the focal point of Japan."""
     field = create_delegation_field(oewg_regform)
     people = {}
@@ -31,7 +30,7 @@ def delegations(oewg_regform, create_delegation_field, create_user, register, ac
         ('jp_head', {'representation': 'member_state', 'delegation': 'JPN', 'role': 'head'}),
         ('jp_expert', {'representation': 'member_state', 'delegation': 'JPN', 'role': 'expert'}),
         ('fr_head', {'representation': 'member_state', 'delegation': 'FRA', 'role': 'head'}),
-        ('esa', {'representation': 'igo', 'delegation': str(accredited_organisations['ESA'].id),
+        ('esa', {'representation': 'igo', 'delegation': str(accredited_organizations['ESA'].id),
                  'role': 'representative'}),
     )):
         user = create_user(100 + n, first_name=key, last_name='Sample', email=f'{key}@example.org')
@@ -43,14 +42,14 @@ def delegations(oewg_regform, create_delegation_field, create_user, register, ac
 
 
 def test_secretariat_names_and_removes_focal_points(oewg_event, secretariat_user, create_user, client_for,
-                                                    accredited_organisations):
+                                                    accredited_organizations):
     focal = create_user(200, first_name='Fumiko', last_name='Focal', email='focal@example.org')
     client = client_for(secretariat_user)
     url = url_for('plugin_oewg.manage_delegations', oewg_event)
     resp = client.get(url)
     assert resp.status_code == 200
     assert 'No focal point has been named' in resp.text
-    assert 'European Space Agency (ESA)' in resp.text  # an accredited organisation is offered
+    assert 'European Space Agency (ESA)' in resp.text  # an accredited organization is offered
     assert 'Not Accredited Institute' not in resp.text
     resp = client.post(url, data={'focal-delegation': 'JPN', 'focal-users': json.dumps([focal.identifier]),
                                   'focal-csrf_token': client.csrf_token})
@@ -156,15 +155,15 @@ def test_focal_point_approves_and_rejects_their_delegation(oewg_regform, delegat
     assert people['fr_head'].state == RegistrationState.pending
 
 
-def test_organisation_contacts_are_focal_points(oewg_regform, delegations, client_for, create_user, monkeypatch,
-                                                accredited_organisations):
+def test_organization_contacts_are_focal_points(oewg_regform, delegations, client_for, create_user, monkeypatch,
+                                                accredited_organizations):
     from indico_oewg.observers import api
     from indico_oewg.registration.settings import registration_settings
     field, people, __ = delegations
     contact = create_user(300, first_name='Erika', last_name='Contact', email='contact@esa.example.org')
-    esa_id = accredited_organisations['ESA'].id
+    esa_id = accredited_organizations['ESA'].id
     # requesters of the ESA's accreditation are its contacts (the observers' registry answers that)
-    monkeypatch.setattr(api, 'get_contacts', lambda organisation: [contact] if organisation.id == esa_id else [])
+    monkeypatch.setattr(api, 'get_contacts', lambda organization: [contact] if organization.id == esa_id else [])
     client = client_for(contact)
     resp = client.get(url_for('event_registration.manage_reglist', oewg_regform))
     assert resp.status_code == 200
@@ -202,12 +201,12 @@ def test_focal_points_get_an_email(oewg_regform, delegations, create_user, regis
     assert len([m for m in smtp.outbox if 'focal@example.org' in m['To']]) == 1
 
 
-def test_get_user_delegations(oewg_regform, delegations, accredited_organisations):
+def test_get_user_delegations(oewg_regform, delegations, accredited_organizations):
     from indico_oewg.registration.api import get_user_delegations
     field, people, focal = delegations
     event = oewg_regform.event
     assert get_user_delegations(event, people['jp_head'].user) == [('state', 'JPN')]
-    assert get_user_delegations(event, people['esa'].user) == [('organisation', accredited_organisations['ESA'].id)]
+    assert get_user_delegations(event, people['esa'].user) == [('organization', accredited_organizations['ESA'].id)]
     assert get_user_delegations(event, focal) == []
     people['fr_head'].update_state(withdrawn=True)
     assert get_user_delegations(event, people['fr_head'].user) == []

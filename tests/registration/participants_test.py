@@ -42,9 +42,9 @@ def add_participant(db, create_user):
 
 
 @pytest.fixture
-def participants(oewg_regform, create_delegation_field, add_participant, accredited_organisations):
+def participants(oewg_regform, create_delegation_field, add_participant, accredited_organizations):
     field = create_delegation_field(oewg_regform)
-    esa = str(accredited_organisations['ESA'].id)
+    esa = str(accredited_organizations['ESA'].id)
     add = add_participant
     add(oewg_regform, field, 'Hellmut', 'Lagos', {'representation': 'member_state', 'delegation': 'CHL',
                                                   'role': 'adviser'}, title=UserTitle.mr)

@@ -69,7 +69,7 @@ def files(tmp_path_factory):
     directory = tmp_path_factory.mktemp('statement-files')
     paths = {
         'kenya_en.pdf': make_pdf(f'Statement by Kenya\nOuter space is a shared domain.\n{PDF_ONLY_WORD} orbit'),
-        'kenya_fr.docx': make_docx('Déclaration du Kenya\nL\'espace extra-atmosphérique est un domaine partagé.'),
+        'kenya_fr.docx': make_docx("Déclaration du Kenya\nL'espace extra-atmosphérique est un domaine partagé."),
         'fake.pdf': b'This is a plain text file pretending to be a PDF.\n',
         'japan_draft.pdf': make_pdf('Statement by Japan\nDraft'),
         'japan_en.pdf': make_pdf('Statement by Japan\nFinal version'),
@@ -215,7 +215,7 @@ def test_secretariat_adds_and_publishes_statement(server, browser, server_db, fi
     # a new agenda item
     _one(driver, 'form.oewg-add-agenda-item input[name=title]').send_keys('General exchange of views')
     _click_and_load(driver, _one(driver, 'form.oewg-add-agenda-item [type=submit]'))
-    item_id = server_db("SELECT id FROM plugin_oewg.agenda_items WHERE event_id = :e AND title = :t",
+    item_id = server_db('SELECT id FROM plugin_oewg.agenda_items WHERE event_id = :e AND title = :t',
                         e=event_id, t='General exchange of views')[0][0]
     heading = _one(driver, f'h3#agenda-item-{item_id}')
     assert heading.text == 'General exchange of views'
@@ -405,7 +405,7 @@ def _wait_for_mails(server, address, count):
 
 def test_delegate_hands_in_secretariat_moderates(server, browser, server_db, files):
     base_url, event_id = server.url, server.seed['event_id']
-    item_id = server_db("SELECT id FROM plugin_oewg.agenda_items WHERE event_id = :e AND title = :t",
+    item_id = server_db('SELECT id FROM plugin_oewg.agenda_items WHERE event_id = :e AND title = :t',
                         e=event_id, t='General exchange of views')[0][0]
 
     # the secretariat lists the delegate as submitter for Japan

@@ -33,7 +33,7 @@ def test_demo_has_the_first_session_as_the_seed_lists_it(demo_ctx):
     for statement in published:
         by_item.setdefault(statement.agenda_item.title, []).append(statement)
     general = by_item['General exchange of views']
-    codes = [s.state_code or s.organisation_name for s in general]
+    codes = [s.state_code or s.organization_name for s in general]
     assert codes[:4] == ['IRN', 'AUS', 'BRA', 'BRA']
     for code in ('BRA', 'DEU', 'JPN', 'PHL', 'GBR'):
         assert codes.count(code) == 2, code

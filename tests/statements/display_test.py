@@ -47,7 +47,7 @@ def test_session_page_links(test_client, oewg_event, statements):
     import re
     japan = statements['japan']
     text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
-    line = re.search(rf'<li class="oewg-statement" id="statement-{japan.id}">(.*?)</li>', text, re.S).group(1)
+    line = re.search(rf'<li class="oewg-statement" id="statement-{japan.id}">(.*?)</li>', text, re.DOTALL).group(1)
     links = re.findall(r'<a [^>]*href="([^"]+)"[^>]*>([^<]+)</a>', line)
     files = {f.language: f for f in japan.files}
     assert links == [
@@ -59,11 +59,11 @@ def test_session_page_links(test_client, oewg_event, statements):
     for url, __ in links:
         assert test_client.get(url).status_code == 200
     # the delegation filter offers the delegations with published statements, by name
-    options = re.findall(r'<option value="((?:state|organisation|office):[^"]*)"', text)
+    options = re.findall(r'<option value="((?:state|organization|office):[^"]*)"', text)
     assert options == ['office:Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space '
                        'Activities', 'state:JPN', 'state:PHL']
     filtered = test_client.get(url_for('plugin_oewg.statements', oewg_event), query_string={'q': 'Japan'}).text
-    assert re.findall(r'<option value="((?:state|organisation|office):[^"]*)"', filtered) == options
+    assert re.findall(r'<option value="((?:state|organization|office):[^"]*)"', filtered) == options
 
 
 def test_delegation_filter_follows_changes(test_client, oewg_event, statements, add_statement):

@@ -23,7 +23,7 @@ GOOD_ROWS = (
     'General exchange of views,1,IRN,,2022-05-09,1st meeting,fr,iran_fr.docx,,as delivered\n'
     'General exchange of views,2,Japon,,9 May 2022,1st meeting,English,japan.pdf,,check against delivery\n'
     'General exchange of views,3,PHL,"multiple States: AUS, Japan",2022-05-10,,en,phl.pdf,,\n'
-    'General exchange of views,4,organisation: European Union,,2022-05-10,,,,,\n'
+    'General exchange of views,4,organization: European Union,,2022-05-10,,,,,\n'
 )
 FILES = {'chair.pdf': make_pdf('Chair'), 'iran.pdf': make_pdf('Iran'), 'iran_fr.docx': make_docx('Iran fr'),
          'japan.pdf': make_pdf('Japan'), 'phl.pdf': make_pdf('Philippines')}

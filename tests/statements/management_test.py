@@ -35,7 +35,7 @@ def _statement_form(agenda_item, **overrides):
             'on_behalf_of': '', 'joining_states': '', 'date': '2022-05-09', 'meeting': '3rd meeting', 'title': '',
             'delivery_status': 'check_against_delivery', 'original_language': 'en'} | overrides
     # like a browser: the fields of the other kinds of speaker are hidden and not sent
-    for field, kind in (('state', 'state'), ('organisation_name', 'organisation'), ('office', 'office')):
+    for field, kind in (('state', 'state'), ('organization_name', 'organization'), ('office', 'office')):
         if data['speaker_kind'] != kind:
             data.pop(field, None)
     return data
@@ -151,7 +151,7 @@ def test_add_statement_with_several_files(secretariat_client, oewg_event, agenda
 
 @pytest.mark.parametrize(('overrides', 'files', 'message'), (
     ({'state': ''}, {}, 'Choose the State.'),
-    ({'speaker_kind': 'organisation', 'organisation_name': ''}, {}, 'Enter the organization.'),
+    ({'speaker_kind': 'organization', 'organization_name': ''}, {}, 'Enter the organization.'),
     ({'speaker_kind': 'office', 'office': ' '}, {}, 'Enter the office or body.'),
     ({'joining_states': 'Japan, Atlantis'}, {}, 'Not States: Atlantis.'),
     ({'position': '0'}, {}, 'Number must be at least 1'),

@@ -23,7 +23,7 @@ def test_heading_and_delegation_names(add_statement):
     assert (add_statement('PHL', on_behalf_of='multiple States').heading ==
             'Statement by the Philippines on behalf of multiple States')
     assert add_statement('IRN').heading == 'Statement by Iran (Islamic Republic of)'
-    assert add_statement('European Union', kind=SpeakerKind.organisation).heading == \
+    assert add_statement('European Union', kind=SpeakerKind.organization).heading == \
         'Statement by the European Union'
     office = add_statement('Chair of the GGE on Prevention of an Arms Race in Outer Space', item=0,
                            kind=SpeakerKind.office)
@@ -34,7 +34,7 @@ def test_heading_and_delegation_names(add_statement):
 def test_heading_follows_the_language_but_not_the_citation(add_statement):
     japan = add_statement('JPN', joining_states=['FRA', 'PHL'])
     philippines = add_statement('PHL', on_behalf_of='plusieurs États')
-    european_union = add_statement('European Union', kind=SpeakerKind.organisation)
+    european_union = add_statement('European Union', kind=SpeakerKind.organization)
     with force_locale('fr_FR'):
         assert japan.heading == 'Déclaration du Japon'
         assert philippines.heading == 'Déclaration des Philippines au nom de plusieurs États'

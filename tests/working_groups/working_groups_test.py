@@ -183,9 +183,9 @@ def test_every_plugin_event_url_requires_the_feature(app, oewg_event, create_use
              if rule.endpoint.startswith('plugin_oewg.') and 'event_id' in rule.arguments]
     assert rules
     for rule in rules:
-        values = {arg: 1 for arg in rule.arguments} | {'event_id': oewg_event.id}
+        values = dict.fromkeys(rule.arguments, 1) | {'event_id': oewg_event.id}
         url = app.url_map.bind('localhost').build(rule.endpoint, values)
-        method = 'GET' if 'GET' in rule.methods else sorted(rule.methods - {'HEAD', 'OPTIONS'})[0]
+        method = 'GET' if 'GET' in rule.methods else min(rule.methods - {'HEAD', 'OPTIONS'})
         assert client.open(url, method=method).status_code == 404, rule.rule
 
 

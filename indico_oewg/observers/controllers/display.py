@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""The public pages: accredited observers, and the requests of organisations."""
+"""The public pages: accredited observers, and the requests of organizations."""
 
 from io import BytesIO
 
@@ -21,9 +21,9 @@ from indico_oewg.observers.forms import NEW, CompleteRequestForm, RequestForm
 from indico_oewg.observers.models.files import ObserverFile
 from indico_oewg.observers.models.requests import ObserverRequest
 from indico_oewg.observers.operations import ObserverError, create_request, update_request, withdraw_request
-from indico_oewg.observers.schemas import AccreditedOrganisationSchema
-from indico_oewg.observers.util import (can_see_request, group_by_kind, query_accredited_organisations,
-                                        query_organisations)
+from indico_oewg.observers.schemas import AccreditedOrganizationSchema
+from indico_oewg.observers.util import (can_see_request, group_by_kind, query_accredited_organizations,
+                                        query_organizations)
 from indico_oewg.observers.views import WPObserversConference, WPObserversSimpleEvent
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
@@ -48,14 +48,14 @@ class RHObservers(RHObserversBase):
     """The accredited observers of a session, grouped as the Chair's lists are; and the user's requests."""
 
     def _process(self):
-        organisations = query_accredited_organisations(self.event).all()
+        organizations = query_accredited_organizations(self.event).all()
         my_requests = []
         if session.user:
             my_requests = (self.event.oewg_observer_requests
                            .filter(ObserverRequest.requester == session.user)
                            .order_by(ObserverRequest.submitted_dt.desc())
                            .all())
-        return self._render('observers/display/observers.html', groups=group_by_kind(organisations),
+        return self._render('observers/display/observers.html', groups=group_by_kind(organizations),
                             my_requests=my_requests)
 
 
@@ -63,9 +63,9 @@ class RHObserversJSON(RHObserversBase):
     """The accredited observers of a session as JSON."""
 
     def _process(self):
-        organisations = query_accredited_organisations(self.event).all()
+        organizations = query_accredited_organizations(self.event).all()
         return jsonify(session=get_session_title(self.event),
-                       organisations=AccreditedOrganisationSchema(many=True).dump(organisations))
+                       organizations=AccreditedOrganizationSchema(many=True).dump(organizations))
 
 
 class RHObserverRequestBase(RHObserversBase):
@@ -78,23 +78,23 @@ class RHObserverRequestBase(RHObserversBase):
 
 
 class RHNewObserverRequest(RHObserverRequestBase):
-    """The request form of an organisation."""
+    """The request form of an organization."""
 
     def _process(self):
-        organisations = query_organisations(self.working_group).all()
-        form = RequestForm(organisations=organisations, obj=FormDefaults(organisation=NEW))
+        organizations = query_organizations(self.working_group).all()
+        form = RequestForm(organizations=organizations, obj=FormDefaults(organization=NEW))
         if form.validate_on_submit():
-            organisation = None
-            if form.organisation.data != NEW:
-                organisation = next((o for o in organisations if str(o.id) == form.organisation.data), None)
-            organisation_data = {k: getattr(form, k).data for k in ('name', 'name_fr', 'acronym', 'kind', 'website',
+            organization = None
+            if form.organization.data != NEW:
+                organization = next((o for o in organizations if str(o.id) == form.organization.data), None)
+            organization_data = {k: getattr(form, k).data for k in ('name', 'name_fr', 'acronym', 'kind', 'website',
                                                                   'contact_email')}
-            organisation_data['country'] = form.country.data or None
-            organisation_data = {k: ('' if v is None and k != 'country' else v)
-                                 for k, v in organisation_data.items()}
+            organization_data['country'] = form.country.data or None
+            organization_data = {k: ('' if v is None and k != 'country' else v)
+                                 for k, v in organization_data.items()}
             try:
-                req = create_request(self.event, session.user, organisation=organisation,
-                                     organisation_data=organisation_data, letter=form.letter.data,
+                req = create_request(self.event, session.user, organization=organization,
+                                     organization_data=organization_data, letter=form.letter.data,
                                      representatives=form.representative_pairs,
                                      mission_statement=form.mission_statement.data or '',
                                      mission_statement_file=form.mission_statement_file.data,
@@ -195,7 +195,7 @@ class RHObserverFile(RHObserverRequest):
         RHObserverRequest._process_args(self)
         file_id = request.view_args['file_id']
         req = self.observer_request
-        allowed = {f.id for f in (req.letter_file, req.mission_statement_file, req.organisation.mission_statement_file)
+        allowed = {f.id for f in (req.letter_file, req.mission_statement_file, req.organization.mission_statement_file)
                    if f}
         if file_id not in allowed:
             raise NotFound

@@ -17,19 +17,19 @@ from indico.web.forms.base import FormDefaults
 from indico_oewg import _, ngettext
 from indico_oewg.observers.documents import EXPORT_HEADERS, build_lists_docx, build_lists_pdf, export_rows
 from indico_oewg.observers.forms import (CirculateForm, DeclineForm, InfoRequestForm, MergeForm, ObjectionForm,
-                                         ObserverSettingsForm, OrganisationForm, PeriodForm, QueueFilterForm,
+                                         ObserverSettingsForm, OrganizationForm, PeriodForm, QueueFilterForm,
                                          RevokeForm)
 from indico_oewg.observers.models.accreditations import Accreditation
-from indico_oewg.observers.models.organisations import Organisation, OrganisationKind
+from indico_oewg.observers.models.organizations import Organization, OrganizationKind
 from indico_oewg.observers.models.periods import Objection
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
 from indico_oewg.observers.operations import (LOG_MODULE, ObserverError, ask_for_information, close_period,
-                                              confirm_request, decline_request, merge_organisation, open_period,
+                                              confirm_request, decline_request, merge_organization, open_period,
                                               record_objection, reopen_period, revoke_accreditation,
-                                              update_organisation, update_settings)
+                                              update_organization, update_settings)
 from indico_oewg.observers.settings import EMAIL_PLACEHOLDERS, observer_settings
 from indico_oewg.observers.util import (accreditation_criterion, get_lists, get_period_requests,
-                                        query_accredited_organisations, query_organisations, query_requests)
+                                        query_accredited_organizations, query_organizations, query_requests)
 from indico_oewg.observers.views import WPManageObservers
 from indico_oewg.states import find_state
 from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
@@ -48,7 +48,7 @@ class RHManageObservers(RHObserversManageBase):
     def _process(self):
         form = QueueFilterForm(request.args)
         states = [RequestState[form.state.data]] if form.state.data in RequestState.__members__ else None
-        kinds = [OrganisationKind[form.kind.data]] if form.kind.data in OrganisationKind.__members__ else None
+        kinds = [OrganizationKind[form.kind.data]] if form.kind.data in OrganizationKind.__members__ else None
         requests = query_requests(self.event, states=states, kinds=kinds).all()
         return self._render('observers/management/queue.html', requests=requests, filter_form=form,
                             period=self.event.oewg_no_objection_period)
@@ -72,11 +72,11 @@ class RHManageObserverRequest(RHObserverRequestManageBase):
 
     def _process(self):
         req = self.observer_request
-        others = [o for o in query_organisations(self.working_group) if o != req.organisation]
-        organisation_form = OrganisationForm(obj=FormDefaults(req.organisation, country=req.organisation.country or ''))
+        others = [o for o in query_organizations(self.working_group) if o != req.organization]
+        organization_form = OrganizationForm(obj=FormDefaults(req.organization, country=req.organization.country or ''))
         return self._render('observers/management/request.html', req=req,
                             info_form=InfoRequestForm(), decline_form=DeclineForm(),
-                            merge_form=MergeForm(organisations=others), organisation_form=organisation_form)
+                            merge_form=MergeForm(organizations=others), organization_form=organization_form)
 
 
 class RHObserverRequestAction(RHObserverRequestManageBase):
@@ -124,42 +124,42 @@ class RHDeclineObserverRequest(RHObserverRequestAction):
         return _('The request has been declined.')
 
 
-class RHEditObserverOrganisation(RHObserverRequestAction):
+class RHEditObserverOrganization(RHObserverRequestAction):
     def _act(self):
-        form = OrganisationForm()
+        form = OrganizationForm()
         if not form.validate_on_submit():
             self._form_error(form)
-        if update_organisation(self.observer_request.organisation, form.organisation_data, self.event):
+        if update_organization(self.observer_request.organization, form.organization_data, self.event):
             return _('The organization has been updated.')
         return None
 
 
-class RHMergeObserverOrganisation(RHObserverRequestAction):
+class RHMergeObserverOrganization(RHObserverRequestAction):
     def _act(self):
-        source = self.observer_request.organisation
-        others = [o for o in query_organisations(self.working_group) if o != source]
-        form = MergeForm(organisations=others)
+        source = self.observer_request.organization
+        others = [o for o in query_organizations(self.working_group) if o != source]
+        form = MergeForm(organizations=others)
         if not form.validate_on_submit():
             self._form_error(form)
         target = next(o for o in others if str(o.id) == form.target.data)
         with db.session.begin_nested():
-            merge_organisation(source, target, self.event)
+            merge_organization(source, target, self.event)
         return _('"{source}" has been merged into "{target}".').format(source=source.name, target=target.name)
 
 
 class RHObserverRegistry(RHObserversManageBase):
-    """The organisations of the working group's registry, across its sessions."""
+    """The organizations of the working group's registry, across its sessions."""
 
     def _process(self):
-        organisations = (Organisation.query
+        organizations = (Organization.query
                          .filter_by(working_group_id=self.working_group.id)
-                         .options(db.selectinload(Organisation.requests).joinedload(ObserverRequest.event),
-                                  db.selectinload(Organisation.requests).joinedload(ObserverRequest.requester),
-                                  db.joinedload(Organisation.merged_into))
-                         .order_by(db.func.lower(Organisation.name), Organisation.id)
+                         .options(db.selectinload(Organization.requests).joinedload(ObserverRequest.event),
+                                  db.selectinload(Organization.requests).joinedload(ObserverRequest.requester),
+                                  db.joinedload(Organization.merged_into))
+                         .order_by(db.func.lower(Organization.name), Organization.id)
                          .all())
-        accredited = {o.id for o in query_accredited_organisations(self.event)}
-        return self._render('observers/management/registry.html', organisations=organisations,
+        accredited = {o.id for o in query_accredited_organizations(self.event)}
+        return self._render('observers/management/registry.html', organizations=organizations,
                             accredited=accredited)
 
 
@@ -190,8 +190,8 @@ class RHObserverPeriod(RHObserversManageBase):
         objections = []
         if period:
             objections = (Objection.query.with_parent(period)
-                          .join(Objection.request).join(ObserverRequest.organisation)
-                          .order_by(Organisation.name, Objection.state_iso3).all())
+                          .join(Objection.request).join(ObserverRequest.organization)
+                          .order_by(Organization.name, Objection.state_iso3).all())
         return self._render('observers/management/period.html', period=period, requests=requests,
                             objections=objections,
                             period_form=PeriodForm(event=self.event),
@@ -243,7 +243,7 @@ class RHRecordObjection(RHObserverPeriodAction):
         req = ObserverRequest.query.filter_by(id=int(form.request.data), event_id=self.event.id).one()
         with db.session.begin_nested():
             record_objection(period, req, state.iso3, form.basis.data)
-        return _('The objection to "{name}" has been recorded.').format(name=req.organisation.name)
+        return _('The objection to "{name}" has been recorded.').format(name=req.organization.name)
 
 
 class RHCloseObserverPeriod(RHObserverPeriodAction):
@@ -260,10 +260,10 @@ class RHObjectionsReport(RHObserversManageBase):
         period = self.event.oewg_no_objection_period
         objections = (Objection.query.with_parent(period).order_by(Objection.state_iso3).all() if period else [])
         rows = [{'Member State': o.member_state.name('en'), 'ISO3': o.state_iso3,
-                 'Organisation': o.request.organisation.name, 'Stated basis': o.basis,
+                 'Organization': o.request.organization.name, 'Stated basis': o.basis,
                  'Recorded': o.created_dt, 'Recorded by': o.recorded_by.full_name}
                 for o in objections]
-        headers = ('Member State', 'ISO3', 'Organisation', 'Stated basis', 'Recorded', 'Recorded by')
+        headers = ('Member State', 'ISO3', 'Organization', 'Stated basis', 'Recorded', 'Recorded by')
         return send_csv(f'objections-{self.event.id}-confidential.csv', headers, rows)
 
 
@@ -330,8 +330,8 @@ class RHObserverAccreditations(RHObserversManageBase):
     def _process(self):
         accreditations = (Accreditation.query
                           .filter(accreditation_criterion(self.event))
-                          .join(Accreditation.organisation)
-                          .order_by(db.func.lower(Organisation.name))
+                          .join(Accreditation.organization)
+                          .order_by(db.func.lower(Organization.name))
                           .all())
         return self._render('observers/management/accreditations.html', accreditations=accreditations,
                             revoke_form=RevokeForm())
@@ -354,7 +354,7 @@ class RHRevokeAccreditation(RHObserversManageBase):
         except ObserverError as exc:
             flash(str(exc), 'error')
         else:
-            name = self.accreditation.organisation.name
+            name = self.accreditation.organization.name
             flash(_('The accreditation of "{name}" has been revoked.').format(name=name), 'success')
         return redirect(url_for_plugin('oewg.observer_accreditations', self.event))
 

@@ -9,7 +9,7 @@ from indico.util.string import format_repr
 
 
 class Accreditation(db.Model):
-    """An organisation accredited to the working group from a session on, until revoked."""
+    """An organization accredited to the working group from a session on, until revoked."""
 
     __tablename__ = 'accreditations'
     __table_args__ = {'schema': 'plugin_oewg'}
@@ -19,10 +19,10 @@ class Accreditation(db.Model):
         db.Integer,
         primary_key=True
     )
-    #: The accredited organisation
-    organisation_id = db.Column(
+    #: The accredited organization
+    organization_id = db.Column(
         db.Integer,
-        db.ForeignKey('plugin_oewg.organisations.id'),
+        db.ForeignKey('plugin_oewg.organizations.id'),
         nullable=False,
         index=True
     )
@@ -79,8 +79,8 @@ class Accreditation(db.Model):
         default=''
     )
 
-    organisation = db.relationship(
-        'Organisation',
+    organization = db.relationship(
+        'Organization',
         lazy=True,
         backref=db.backref(
             'accreditations',
@@ -120,4 +120,4 @@ class Accreditation(db.Model):
         return self.revoked_dt is not None
 
     def __repr__(self):
-        return format_repr(self, 'id', 'organisation_id', 'event_id', revoked_dt=None)
+        return format_repr(self, 'id', 'organization_id', 'event_id', revoked_dt=None)

@@ -101,7 +101,7 @@ class NoObjectionPeriod(db.Model):
 
 
 class Objection(db.Model):
-    """A Member State's objection to an organisation on the list for consideration.
+    """A Member State's objection to an organization on the list for consideration.
 
     Which State objected is confidential: only holders of the secretariat permission may see it.
     """
@@ -122,7 +122,7 @@ class Objection(db.Model):
         nullable=False,
         index=True
     )
-    #: The request of the organisation objected to
+    #: The request of the organization objected to
     request_id = db.Column(
         db.Integer,
         db.ForeignKey('plugin_oewg.observer_requests.id', ondelete='CASCADE'),

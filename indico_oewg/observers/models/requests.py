@@ -9,7 +9,7 @@ from indico.util.enum import RichIntEnum
 from indico.util.string import format_repr
 
 from indico_oewg import _
-from indico_oewg.observers.models.organisations import EcosocStatus
+from indico_oewg.observers.models.organizations import EcosocStatus
 
 
 class RequestState(RichIntEnum):
@@ -44,11 +44,11 @@ OPEN_STATES = (RequestState.pending, RequestState.info_requested)
 
 
 class ObserverRequest(db.Model):
-    """A request by an organisation to follow a session (event) as an observer."""
+    """A request by an organization to follow a session (event) as an observer."""
 
     __tablename__ = 'observer_requests'
-    # An organisation has at most one open request per session
-    __table_args__ = (db.Index(None, 'event_id', 'organisation_id', unique=True,
+    # An organization has at most one open request per session
+    __table_args__ = (db.Index(None, 'event_id', 'organization_id', unique=True,
                                postgresql_where=db.text('state IN ({})'.format(', '.join(str(int(s))
                                                                                       for s in OPEN_STATES)))),
                       {'schema': 'plugin_oewg'})
@@ -65,14 +65,14 @@ class ObserverRequest(db.Model):
         nullable=False,
         index=True
     )
-    #: The organisation asking
-    organisation_id = db.Column(
+    #: The organization asking
+    organization_id = db.Column(
         db.Integer,
-        db.ForeignKey('plugin_oewg.organisations.id'),
+        db.ForeignKey('plugin_oewg.organizations.id'),
         nullable=False,
         index=True
     )
-    #: The user who sent the request (the organisation's contact)
+    #: The user who sent the request (the organization's contact)
     requester_id = db.Column(
         db.Integer,
         db.ForeignKey('users.users.id'),
@@ -149,8 +149,8 @@ class ObserverRequest(db.Model):
             cascade='all, delete-orphan'
         )
     )
-    organisation = db.relationship(
-        'Organisation',
+    organization = db.relationship(
+        'Organization',
         lazy=True,
         backref=db.backref(
             'requests',
@@ -185,11 +185,11 @@ class ObserverRequest(db.Model):
         return dict(self.event.locator, request_id=self.id)
 
     def __repr__(self):
-        return format_repr(self, 'id', 'event_id', 'organisation_id', state=None)
+        return format_repr(self, 'id', 'event_id', 'organization_id', state=None)
 
 
 class Representative(db.Model):
-    """A person an organisation names to represent it at a session."""
+    """A person an organization names to represent it at a session."""
 
     __tablename__ = 'observer_representatives'
     __table_args__ = {'schema': 'plugin_oewg'}

@@ -9,17 +9,17 @@ from indico.util.string import format_repr
 
 
 class FocalPoint(db.Model):
-    """A person the secretariat named focal point of a delegation (a State or an organisation) for a session.
+    """A person the secretariat named focal point of a delegation (a State or an organization) for a session.
 
     A focal point sees, approves and rejects the registrations of their delegation, and only those.
     """
 
     __tablename__ = 'focal_points'
-    __table_args__ = (db.CheckConstraint('(state IS NULL) != (organisation_id IS NULL)', 'state_xor_organisation'),
+    __table_args__ = (db.CheckConstraint('(state IS NULL) != (organization_id IS NULL)', 'state_xor_organization'),
                       db.Index(None, 'event_id', 'state', 'user_id', unique=True,
                                postgresql_where=db.text('state IS NOT NULL')),
-                      db.Index(None, 'event_id', 'organisation_id', 'user_id', unique=True,
-                               postgresql_where=db.text('organisation_id IS NOT NULL')),
+                      db.Index(None, 'event_id', 'organization_id', 'user_id', unique=True,
+                               postgresql_where=db.text('organization_id IS NOT NULL')),
                       {'schema': 'plugin_oewg'})
 
     #: The ID of the focal point entry
@@ -39,10 +39,10 @@ class FocalPoint(db.Model):
         db.String(3),
         nullable=True
     )
-    #: The organisation, for an observer organisation's delegation
-    organisation_id = db.Column(
+    #: The organization, for an observer organization's delegation
+    organization_id = db.Column(
         db.Integer,
-        db.ForeignKey('plugin_oewg.organisations.id', ondelete='CASCADE'),
+        db.ForeignKey('plugin_oewg.organizations.id', ondelete='CASCADE'),
         nullable=True,
         index=True
     )
@@ -69,8 +69,8 @@ class FocalPoint(db.Model):
             cascade='all, delete-orphan'
         )
     )
-    organisation = db.relationship(
-        'Organisation',
+    organization = db.relationship(
+        'Organization',
         lazy=True
     )
     user = db.relationship(
@@ -84,8 +84,8 @@ class FocalPoint(db.Model):
 
     @property
     def delegation(self):
-        """The delegation as stored in the OEWG field: the ISO3 code or the organisation id as text."""
-        return self.state if self.state is not None else str(self.organisation_id)
+        """The delegation as stored in the OEWG field: the ISO3 code or the organization id as text."""
+        return self.state if self.state is not None else str(self.organization_id)
 
     def __repr__(self):
-        return format_repr(self, 'id', 'event_id', 'user_id', state=None, organisation_id=None)
+        return format_repr(self, 'id', 'event_id', 'user_id', state=None, organization_id=None)

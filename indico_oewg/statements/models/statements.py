@@ -22,7 +22,7 @@ from indico_oewg.states import current_language, french_name_with_de, get_state
 class SpeakerKind(RichIntEnum):
     __titles__ = [None, _('State'), _('Organization'), _('Office or body')]
     state = 1
-    organisation = 2
+    organization = 2
     office = 3
 
 
@@ -54,14 +54,14 @@ def state_display_name(state):
     return state.name_en
 
 
-def organisation_display_name(name):
-    """An organisation's name with the article UN lists give it, e.g. "the European Union"."""
+def organization_display_name(name):
+    """An organization's name with the article UN lists give it, e.g. "the European Union"."""
     return name if name.lower().startswith('the ') else f'the {name}'
 
 
-def speaker_value(kind, state_code, organisation_name, office):
-    """What identifies a speaker within its kind: the State's ISO3 code, the organisation's name or the office."""
-    return {SpeakerKind.state: state_code, SpeakerKind.organisation: organisation_name}.get(kind, office)
+def speaker_value(kind, state_code, organization_name, office):
+    """What identifies a speaker within its kind: the State's ISO3 code, the organization's name or the office."""
+    return {SpeakerKind.state: state_code, SpeakerKind.organization: organization_name}.get(kind, office)
 
 
 #: The languages in which headings and delegation names follow the UI (those the plugin is translated into); a UI in
@@ -76,18 +76,18 @@ def heading_language():
 
 
 def speaker_display_name(kind, value, language='en'):
-    """A speaker as UN lists name it: a State (ISO3 code), an organisation or an office (its text).
+    """A speaker as UN lists name it: a State (ISO3 code), an organization or an office (its text).
 
     In English with the article UN lists give it ("the Philippines", "the European Union"); in another language a
-    State by its UN short name in that language ("Philippines"), organisations and offices as entered.
+    State by its UN short name in that language ("Philippines"), organizations and offices as entered.
     """
     if kind == SpeakerKind.state:
         state = get_state(value)
         if state is None:
             return value
         return state_display_name(state) if language == 'en' else state.name(language)
-    elif kind == SpeakerKind.organisation:
-        return organisation_display_name(value) if language == 'en' else value
+    elif kind == SpeakerKind.organization:
+        return organization_display_name(value) if language == 'en' else value
     return value
 
 
@@ -95,7 +95,7 @@ def statement_heading(kind, value, on_behalf_of):
     """A statement's heading in the UI's language: "Statement by the Philippines on behalf of multiple States".
 
     In French a State comes with its preposition and article ("Déclaration des Philippines", "Déclaration du Japon"),
-    an organisation or office as entered ("Déclaration – Union européenne").  For English whatever the UI's language
+    an organization or office as entered ("Déclaration – Union européenne").  For English whatever the UI's language
     (citations, the event log) call it inside ``force_locale(None, default=False)``.
     """
     language = heading_language()
@@ -117,13 +117,13 @@ def statement_heading(kind, value, on_behalf_of):
 
 
 class Statement(db.Model):
-    """A statement delivered at a session under an agenda item, by a State, an organisation or an office."""
+    """A statement delivered at a session under an agenda item, by a State, an organization or an office."""
 
     __tablename__ = 'statements'
     __table_args__ = (db.UniqueConstraint('agenda_item_id', 'position'),
                       db.CheckConstraint('position > 0', 'position_positive'),
                       db.CheckConstraint(f'(speaker_kind = {SpeakerKind.state} AND state_code IS NOT NULL) OR '
-                                         f"(speaker_kind = {SpeakerKind.organisation} AND organisation_name != '') OR "
+                                         f"(speaker_kind = {SpeakerKind.organization} AND organization_name != '') OR "
                                          f"(speaker_kind = {SpeakerKind.office} AND office != '')",
                                          'speaker_given'),
                       {'schema': 'plugin_oewg'})
@@ -152,7 +152,7 @@ class Statement(db.Model):
         db.Integer,
         nullable=False
     )
-    #: Who spoke: a State, an organisation or an office/body
+    #: Who spoke: a State, an organization or an office/body
     speaker_kind = db.Column(
         PyIntEnum(SpeakerKind),
         nullable=False
@@ -163,16 +163,16 @@ class Statement(db.Model):
         nullable=True,
         index=True
     )
-    #: The organisation's name as delivered (speaker kind "organisation")
-    organisation_name = db.Column(
+    #: The organization's name as delivered (speaker kind "organization")
+    organization_name = db.Column(
         db.String,
         nullable=False,
         default=''
     )
-    #: The organisation in the observers' registry, when the speaker is one of its organisations
-    organisation_id = db.Column(
+    #: The organization in the observers' registry, when the speaker is one of its organizations
+    organization_id = db.Column(
         db.Integer,
-        db.ForeignKey('plugin_oewg.organisations.id', ondelete='SET NULL'),
+        db.ForeignKey('plugin_oewg.organizations.id', ondelete='SET NULL'),
         nullable=True,
         index=True
     )
@@ -311,8 +311,8 @@ class Statement(db.Model):
 
     @property
     def speaker_value(self):
-        """What identifies the speaker within its kind: ISO3 code, organisation name or office."""
-        return speaker_value(self.speaker_kind, self.state_code, self.organisation_name, self.office)
+        """What identifies the speaker within its kind: ISO3 code, organization name or office."""
+        return speaker_value(self.speaker_kind, self.state_code, self.organization_name, self.office)
 
     @property
     def delegation_name(self):
@@ -342,7 +342,7 @@ class Statement(db.Model):
 
     def build_search_text(self):
         """The text indexed for full-text search: names in all languages, group, title and the files' text."""
-        parts = [self.organisation_name, self.office, self.on_behalf_of, self.title, self.meeting]
+        parts = [self.organization_name, self.office, self.on_behalf_of, self.title, self.meeting]
         if self.state:
             parts += [self.state.iso3, self.state.name_en, *self.state.unterm.values()]
         parts += [f.extracted_text for f in self.files]

@@ -14,7 +14,7 @@ class StatementSubmitter(db.Model):
 
     __tablename__ = 'statement_submitters'
     __table_args__ = (db.CheckConstraint(f'(speaker_kind = {SpeakerKind.state} AND state_code IS NOT NULL) OR '
-                                         f"(speaker_kind = {SpeakerKind.organisation} AND organisation_name != '')",
+                                         f"(speaker_kind = {SpeakerKind.organization} AND organization_name != '')",
                                          'delegation_given'),
                       {'schema': 'plugin_oewg'})
 
@@ -37,7 +37,7 @@ class StatementSubmitter(db.Model):
         nullable=False,
         index=True
     )
-    #: State or organisation
+    #: State or organization
     speaker_kind = db.Column(
         PyIntEnum(SpeakerKind),
         nullable=False
@@ -47,8 +47,8 @@ class StatementSubmitter(db.Model):
         db.String,
         nullable=True
     )
-    #: The organisation's name
-    organisation_name = db.Column(
+    #: The organization's name
+    organization_name = db.Column(
         db.String,
         nullable=False,
         default=''
@@ -75,11 +75,11 @@ class StatementSubmitter(db.Model):
     @property
     def delegation_name(self):
         from indico_oewg.states import get_state
-        from indico_oewg.statements.models.statements import organisation_display_name, state_display_name
+        from indico_oewg.statements.models.statements import organization_display_name, state_display_name
         if self.speaker_kind == SpeakerKind.state:
             state = get_state(self.state_code)
             return state_display_name(state) if state else self.state_code
-        return organisation_display_name(self.organisation_name)
+        return organization_display_name(self.organization_name)
 
     def __repr__(self):
-        return format_repr(self, 'id', 'event_id', 'user_id', state_code=None, organisation_name='')
+        return format_repr(self, 'id', 'event_id', 'user_id', state_code=None, organization_name='')

@@ -11,8 +11,8 @@ from indico.util.string import format_repr
 from indico_oewg import _
 
 
-class OrganisationKind(RichIntEnum):
-    """The kinds of observer organisations, as the seed page of the working group lists them."""
+class OrganizationKind(RichIntEnum):
+    """The kinds of observer organizations, as the seed page of the working group lists them."""
 
     __titles__ = [None,
                   _('(a) Intergovernmental organization or entity with a standing invitation'),
@@ -44,7 +44,7 @@ class OrganisationKind(RichIntEnum):
     @property
     def needs_no_objection(self):
         """Kinds (d) and (e) go on the list for consideration on a no-objection basis."""
-        return self in (OrganisationKind.other_ngo, OrganisationKind.commercial)
+        return self in (OrganizationKind.other_ngo, OrganizationKind.commercial)
 
 
 class EcosocStatus(RichIntEnum):
@@ -55,18 +55,18 @@ class EcosocStatus(RichIntEnum):
     roster = 3
 
 
-class Organisation(db.Model):
-    """An organisation in the observer registry of a working group (kept across its sessions)."""
+class Organization(db.Model):
+    """An organization in the observer registry of a working group (kept across its sessions)."""
 
-    __tablename__ = 'organisations'
+    __tablename__ = 'organizations'
     __table_args__ = {'schema': 'plugin_oewg'}
 
-    #: The ID of the organisation
+    #: The ID of the organization
     id = db.Column(
         db.Integer,
         primary_key=True
     )
-    #: The working group whose registry holds the organisation
+    #: The working group whose registry holds the organization
     working_group_id = db.Column(
         db.Integer,
         db.ForeignKey('plugin_oewg.working_groups.id', ondelete='CASCADE'),
@@ -92,7 +92,7 @@ class Organisation(db.Model):
     )
     #: The kind, (a) to (e)
     kind = db.Column(
-        PyIntEnum(OrganisationKind),
+        PyIntEnum(OrganizationKind),
         nullable=False
     )
     #: The ECOSOC consultative status, if any
@@ -112,7 +112,7 @@ class Organisation(db.Model):
         db.String(3),
         nullable=True
     )
-    #: The e-mail address of the organisation
+    #: The e-mail address of the organization
     contact_email = db.Column(
         db.String,
         nullable=False,
@@ -131,14 +131,14 @@ class Organisation(db.Model):
         nullable=True,
         index=True
     )
-    #: The organisation this duplicate was merged into
+    #: The organization this duplicate was merged into
     merged_into_id = db.Column(
         db.Integer,
-        db.ForeignKey('plugin_oewg.organisations.id'),
+        db.ForeignKey('plugin_oewg.organizations.id'),
         nullable=True,
         index=True
     )
-    #: When the organisation was added to the registry
+    #: When the organization was added to the registry
     created_dt = db.Column(
         UTCDateTime,
         nullable=False,
@@ -149,7 +149,7 @@ class Organisation(db.Model):
         'WorkingGroup',
         lazy=True,
         backref=db.backref(
-            'observer_organisations',
+            'observer_organizations',
             lazy='dynamic',
             cascade='all, delete-orphan'
         )
@@ -159,7 +159,7 @@ class Organisation(db.Model):
         lazy=True
     )
     merged_into = db.relationship(
-        'Organisation',
+        'Organization',
         remote_side=[id],
         lazy=True,
         backref=db.backref(
@@ -169,9 +169,9 @@ class Organisation(db.Model):
     )
 
     # relationship backrefs:
-    # - accreditations (Accreditation.organisation)
-    # - merged_from (Organisation.merged_into)
-    # - requests (ObserverRequest.organisation)
+    # - accreditations (Accreditation.organization)
+    # - merged_from (Organization.merged_into)
+    # - requests (ObserverRequest.organization)
 
     @property
     def is_merged(self):
@@ -189,11 +189,11 @@ class Organisation(db.Model):
 
     @property
     def canonical(self):
-        """The organisation itself, or the one it was (eventually) merged into."""
-        organisation = self
-        while organisation.merged_into is not None:
-            organisation = organisation.merged_into
-        return organisation
+        """The organization itself, or the one it was (eventually) merged into."""
+        organization = self
+        while organization.merged_into is not None:
+            organization = organization.merged_into
+        return organization
 
     def __repr__(self):
         return format_repr(self, 'id', 'working_group_id', 'kind', merged_into_id=None, _text=self.name)
