@@ -2,37 +2,34 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-from flask import session
 from sqlalchemy import event as sqlalchemy_event
 
 from indico.core import signals
-from indico.core.plugins import IndicoPlugin, url_for_plugin
+from indico.core.plugins import IndicoPlugin
 from indico.modules.events.models.events import Event
-from indico.web.menu import SideMenuItem, SideMenuSection
-
-from indico_oewg import _
-from indico_oewg.working_groups import OEWGFeature, OEWGSecretariatPermission
 
 
 class OEWGPlugin(IndicoPlugin):
-    """Open-ended working groups (OEWG).
+    """Open-ended working groups (OEWG)
 
     Sessions of United Nations open-ended working groups: delegation registration fields, observer
-    accreditation with no-objection lists, and the archive of statements.
-    """
+    accreditation with no-objection lists, the archive of statements and the list of speakers.
+    """  # noqa: D400 (the first line is the plugin's title in Indico's administration)
 
     def init(self):
         super().init()
         self.connect(signals.plugin.cli, self._extend_indico_cli)
         # Working group and sessions
-        self.connect(signals.event.get_feature_definitions, lambda sender, **kwargs: OEWGFeature)
-        self.connect(signals.acl.get_management_permissions, lambda sender, **kwargs: OEWGSecretariatPermission,
-                     sender=Event)
-        self.connect(signals.menu.sections, self._extend_event_management_sections, sender='event-management-sidemenu')
-        self.connect(signals.menu.items, self._extend_event_management_menu, sender='event-management-sidemenu')
-        self.connect(signals.menu.items, self._extend_category_management_menu, sender='category-management-sidemenu')
-        self.connect(signals.event_management.management_url, self._get_event_management_url)
         from indico_oewg.working_groups import clone as working_groups_clone
+        from indico_oewg.working_groups import receivers as working_groups
+        self.connect(signals.event.get_feature_definitions, working_groups.get_feature_definitions)
+        self.connect(signals.acl.get_management_permissions, working_groups.get_management_permissions,
+                     sender=Event)
+        self.connect(signals.menu.sections, working_groups.management_sections, sender='event-management-sidemenu')
+        self.connect(signals.menu.items, working_groups.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.menu.items, working_groups.category_management_menu,
+                     sender='category-management-sidemenu')
+        self.connect(signals.event_management.management_url, working_groups.management_url)
         self.connect(signals.event_management.get_cloners, working_groups_clone.get_cloners)
         # Statements
         from indico_oewg.statements import receivers as statements
@@ -79,21 +76,3 @@ class OEWGPlugin(IndicoPlugin):
     def _extend_indico_cli(self, sender, **kwargs):
         from indico_oewg.cli import cli
         return cli
-
-    def _extend_event_management_sections(self, sender, **kwargs):
-        return SideMenuSection('oewg', _('OEWG'), 45, icon='users')
-
-    def _extend_event_management_menu(self, sender, event, **kwargs):
-        if not event.has_feature('oewg') or not event.can_manage(session.user, 'oewg_secretariat'):
-            return
-        yield SideMenuItem('oewg_overview', _('Session overview'), url_for_plugin('oewg.manage_session', event),
-                           100, section='oewg')
-
-    def _get_event_management_url(self, event, **kwargs):
-        # where the event's "Manage" link takes the secretariat, who may not manage the whole event
-        if event.has_feature('oewg') and event.can_manage(session.user, 'oewg_secretariat'):
-            return url_for_plugin('oewg.manage_session', event)
-
-    def _extend_category_management_menu(self, sender, category, **kwargs):
-        return SideMenuItem('oewg', _('OEWG'), url_for_plugin('oewg.manage_working_group', category), 65,
-                            icon='users')

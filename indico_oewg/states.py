@@ -49,6 +49,12 @@ class State:
             return self.name_en
         return _ARTICLE_SUFFIX.sub('', self.unterm[language])
 
+    def name_in_sentence(self):
+        """The English short name as running text needs it, with UNTERM's article: "the Philippines"."""
+        unterm = self.unterm.get('en') or self.name_en
+        match = _ARTICLE_SUFFIX.search(unterm)
+        return f'the {_ARTICLE_SUFFIX.sub("", unterm)}' if match and match.group(1).lower() == 'the' else self.name_en
+
     def __str__(self):
         return self.name()
 

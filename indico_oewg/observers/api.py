@@ -41,6 +41,17 @@ def get_organization(organization_id, working_group):
     return organization.canonical if organization else None
 
 
+def get_organization_names(organization_id):
+    """``(name, French name, acronym)`` of an organization of any registry by id (of the one it was merged into);
+    empty strings if there is none.
+    """
+    organization = Organization.get(organization_id)
+    if organization is None:
+        return '', '', ''
+    organization = organization.canonical
+    return organization.name, organization.name_fr, organization.acronym
+
+
 def find_organization(text, working_group):
     """An organization of the working group's registry by its English/French name or acronym (case-insensitive)."""
     text = (text or '').strip().lower()

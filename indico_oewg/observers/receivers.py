@@ -12,6 +12,7 @@ from indico.web.flask.templating import get_template_module
 from indico.web.menu import SideMenuItem
 
 from indico_oewg import _
+from indico_oewg.working_groups.util import can_manage_session, is_session
 
 
 def import_tasks(sender, **kwargs):
@@ -19,24 +20,19 @@ def import_tasks(sender, **kwargs):
 
 
 def management_menu(sender, event, **kwargs):
-    if not event.has_feature('oewg') or not event.can_manage(session.user, 'oewg_secretariat'):
+    if not can_manage_session(event, session.user):
         return
     yield SideMenuItem('oewg_observers', _('Observers'), url_for_plugin('oewg.manage_observers', event), 80,
                        section='oewg')
 
 
-def _is_session(event):
-    from indico_oewg.working_groups.util import is_session
-    return is_session(event)
-
-
 def conference_menu(sender, **kwargs):
-    return MenuEntryData(_('Observers'), 'observers', 'oewg.observers', position=-1, visible=_is_session)
+    return MenuEntryData(_('Observers'), 'observers', 'oewg.observers', position=-1, visible=is_session)
 
 
 def event_header(event, **kwargs):
     """A link to the observers page on meeting and lecture pages (they have no menu)."""
-    if event.type != 'conference' and _is_session(event):
+    if event.type != 'conference' and is_session(event):
         return get_template_module('oewg:observers/display/_header_link.html').link(event)
 
 

@@ -11,8 +11,8 @@ Nothing else of `indico_oewg.registration` is to be imported from outside it.
 def get_user_delegations(event, user):
     """The delegations a user registered for in a session, from the OEWG field of their active registrations.
 
-    Returns a list of ``(kind, code)`` tuples: ``('state', 'JPN')`` for a State (ISO3 code) or
-    ``('organization', <organization id>)`` for an observer organization.
+    :return: a list of `indico_oewg.delegations.Delegation` (States and organizations of the registry), in the
+             order of the registrations
     """
     from indico_oewg.registration.util import get_user_delegations as _get_user_delegations
     return _get_user_delegations(event, user)

@@ -38,7 +38,8 @@ def management_menu(sender, event, **kwargs):
     from indico.web.menu import SideMenuItem
 
     from indico_oewg import _
-    if not event.has_feature('oewg') or not event.can_manage(session.user, 'oewg_secretariat'):
+    from indico_oewg.working_groups.util import can_manage_session
+    if not can_manage_session(event, session.user):
         return
     yield SideMenuItem('oewg_delegations', _('Delegations'), url_for_plugin('oewg.manage_delegations', event),
                        80, section='oewg')

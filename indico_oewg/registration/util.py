@@ -6,6 +6,7 @@ from indico.core.db import db
 from indico.modules.events.registration.models.form_fields import RegistrationFormField, RegistrationFormFieldData
 from indico.modules.events.registration.models.registrations import Registration, RegistrationData
 
+from indico_oewg.delegations import Delegation
 from indico_oewg.registration.fields import FIELD_TYPE
 
 
@@ -53,10 +54,9 @@ def lock_delegation(field, delegation):
 
 
 def get_user_delegations(event, user):
-    """``(kind, code)`` of the delegations in the OEWG fields of a user's active registrations in a session."""
+    """The `Delegation`s in the OEWG fields of a user's active registrations in a session."""
     from indico.modules.events.registration.models.forms import RegistrationForm
 
-    from indico_oewg.registration.delegations import is_state_representation
     if user is None:
         return []
     rows = (db.session.query(RegistrationData.data)
@@ -69,17 +69,5 @@ def get_user_delegations(event, user):
                     RegistrationFormField.input_type == FIELD_TYPE)
             .order_by(Registration.id)
             .all())
-    delegations = []
-    for data, in rows:
-        if not data or not data.get('delegation'):
-            continue
-        if is_state_representation(data.get('representation')):
-            item = ('state', data['delegation'])
-        else:
-            try:
-                item = ('organization', int(data['delegation']))
-            except ValueError:
-                continue
-        if item not in delegations:
-            delegations.append(item)
-    return delegations
+    delegations = [Delegation.from_field_value(data) for data, in rows]
+    return list(dict.fromkeys(d for d in delegations if d is not None))

@@ -11,16 +11,12 @@ from indico.modules.events.layout.util import MenuEntryData
 from indico.web.menu import SideMenuItem
 
 from indico_oewg import _
-
-
-def _is_session(event):
-    # the feature is only offered in a working group's category; the pages 404 if the event moved away since
-    return event.has_feature('oewg')
+from indico_oewg.working_groups.util import can_manage_session, is_session
 
 
 def management_menu(sender, event, **kwargs):
     """"Statements" in the OEWG section of the event management menu (secretariat only)."""
-    if not event.has_feature('oewg') or not event.can_manage(session.user, 'oewg_secretariat'):
+    if not can_manage_session(event, session.user):
         return
     return SideMenuItem('oewg_statements', _('Statements'), url_for_plugin('oewg.manage_statements', event),
                         90, section='oewg')
@@ -28,12 +24,12 @@ def management_menu(sender, event, **kwargs):
 
 def conference_menu(sender, **kwargs):
     """"Statements" in the menu of conference-type sessions."""
-    return MenuEntryData(_('Statements'), 'statements', 'oewg.statements', position=8, visible=_is_session)
+    return MenuEntryData(_('Statements'), 'statements', 'oewg.statements', position=8, visible=is_session)
 
 
 def meeting_body(event, **kwargs):
     """A link to the statements on meeting-type event pages (they have no menu)."""
-    if not _is_session(event):
+    if not is_session(event):
         return None
     from indico_oewg.statements.models.statements import Statement, StatementStatus
     count = Statement.query.filter_by(event_id=event.id, status=StatementStatus.published).count()

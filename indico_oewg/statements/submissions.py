@@ -25,13 +25,11 @@ def _registered_delegations(event, user):
     except NotImplementedError:
         return []
     delegations = []
-    for kind, code in entries:
-        if kind == 'state':
-            delegations.append(Delegation(SpeakerKind.state, code))
-        elif kind == 'organization':
-            organization = _get_organization(code, event)
-            if organization:
-                delegations.append(Delegation(SpeakerKind.organization, organization.name, organization.id))
+    for delegation in entries:
+        if delegation.is_state:
+            delegations.append(Delegation(SpeakerKind.state, delegation.code))
+        elif organization := _get_organization(delegation.organization_id, event):
+            delegations.append(Delegation(SpeakerKind.organization, organization.name, organization.id))
     return delegations
 
 

@@ -7,15 +7,18 @@ from werkzeug.exceptions import NotFound
 
 from indico.core.plugins import url_for_plugin
 from indico.modules.categories.controllers.base import RHManageCategoryBase
+from indico.modules.events.controllers.base import RHDisplayEventBase
 from indico.modules.events.management.controllers.base import RHManageEventBase
+from indico.modules.events.models.events import EventType
 from indico.web.forms.base import FormDefaults
 
 from indico_oewg import _
 from indico_oewg.working_groups.forms import SessionForm, WorkingGroupForm
 from indico_oewg.working_groups.operations import (create_working_group, ensure_session, update_session,
                                                    update_working_group)
-from indico_oewg.working_groups.util import get_sessions, get_working_group
-from indico_oewg.working_groups.views import WPManageOEWGSession, WPManageWorkingGroup
+from indico_oewg.working_groups.util import SECRETARIAT_PERMISSION, get_sessions, get_working_group, is_session
+from indico_oewg.working_groups.views import (WPManageOEWGSession, WPManageWorkingGroup, WPSessionConference,
+                                              WPSessionSimpleEvent)
 
 
 class RHManageWorkingGroup(RHManageCategoryBase):
@@ -40,13 +43,33 @@ class RHManageWorkingGroup(RHManageCategoryBase):
 class RHManageOEWGSessionBase(RHManageEventBase):
     """Base for the OEWG management pages of a session (secretariat only)."""
 
-    PERMISSION = 'oewg_secretariat'
+    PERMISSION = SECRETARIAT_PERMISSION
 
     def _process_args(self):
         RHManageEventBase._process_args(self)
-        self.working_group = get_working_group(self.event.category)
-        if self.working_group is None:
+        if not is_session(self.event):
             raise NotFound(_('This event is not in a category configured as an open-ended working group.'))
+        self.working_group = get_working_group(self.event.category)
+
+
+class RHSessionDisplayBase(RHDisplayEventBase):
+    """Base for the public OEWG pages of a session, whatever the event's type (conference, meeting, lecture)."""
+
+    #: the page class of conference-type sessions (a `WPSessionConference` naming its menu entry)
+    conference_view = WPSessionConference
+
+    def _process_args(self):
+        RHDisplayEventBase._process_args(self)
+        if not is_session(self.event):
+            raise NotFound
+        self.working_group = get_working_group(self.event.category)
+
+    @property
+    def view_class(self):
+        return self.conference_view if self.event.type_ == EventType.conference else WPSessionSimpleEvent
+
+    def _render(self, template, **kwargs):
+        return self.view_class.render_template(template, self.event, working_group=self.working_group, **kwargs)
 
 
 class RHManageOEWGSession(RHManageOEWGSessionBase):

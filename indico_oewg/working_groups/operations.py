@@ -2,13 +2,11 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-from flask import session
-
 from indico.core.db import db
-from indico.modules.logs import EventLogRealm, LogKind
-from indico.modules.logs.models.entries import CategoryLogRealm
+from indico.modules.logs import LogKind
 from indico.modules.logs.util import make_diff_log
 
+from indico_oewg.util import log_category, log_event
 from indico_oewg.working_groups.models.sessions import WorkingGroupSession
 from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
@@ -27,18 +25,12 @@ SESSION_LOG_FIELDS = {
 }
 
 
-def _current_user():
-    return session.user if session else None
-
-
 def create_working_group(category, data, user=None):
     """Configure a category as an open-ended working group."""
-    user = user or _current_user()
     working_group = WorkingGroup(category=category, **data)
     db.session.add(working_group)
     db.session.flush()
-    category.log(CategoryLogRealm.category, LogKind.positive, 'OEWG',
-                 f'Configured as the working group "{working_group.name}"', user,
+    log_category(category, LogKind.positive, f'Configured as the working group "{working_group.name}"', user,
                  data={'GA resolution': working_group.resolution,
                        'Document symbol prefix': working_group.symbol_prefix,
                        'Secretariat contact': working_group.contact_email})
@@ -50,8 +42,8 @@ def update_working_group(working_group, data, user=None):
     changes = working_group.populate_from_dict(data)
     db.session.flush()
     if changes:
-        working_group.category.log(CategoryLogRealm.category, LogKind.change, 'OEWG', 'Working group updated',
-                                   user or _current_user(), data=make_diff_log(changes, WORKING_GROUP_LOG_FIELDS))
+        log_category(working_group.category, LogKind.change, 'Working group updated', user,
+                     data=make_diff_log(changes, WORKING_GROUP_LOG_FIELDS))
     return changes
 
 
@@ -69,6 +61,6 @@ def update_session(event, data, user=None):
     changes = oewg_session.populate_from_dict(data)
     db.session.flush()
     if changes:
-        event.log(EventLogRealm.management, LogKind.change, 'OEWG', 'Session settings updated',
-                  user or _current_user(), data=make_diff_log(changes, SESSION_LOG_FIELDS))
+        log_event(event, LogKind.change, 'Session settings updated', user,
+                  data=make_diff_log(changes, SESSION_LOG_FIELDS))
     return changes

@@ -6,6 +6,10 @@ from indico.core.db import db
 from indico.modules.events.models.events import Event
 
 
+#: The event permission of the secretariat of a session
+SECRETARIAT_PERMISSION = 'oewg_secretariat'
+
+
 def get_working_group(category):
     """Return the working group configured on a category, or ``None``."""
     # The relationship (not a query) so that the many callers of one request share a single load.
@@ -13,8 +17,17 @@ def get_working_group(category):
 
 
 def is_session(event):
-    """Whether an event is a session of a working group (its category has one and the feature is on)."""
+    """Whether an event is a session of a working group: the OEWG feature is on and its category is a working
+    group's (the feature is offered only there, but the event may have moved since).
+    """
     return event.has_feature('oewg') and get_working_group(event.category) is not None
+
+
+def can_manage_session(event, user):
+    """Whether a user is the secretariat of a session: the *OEWG secretariat* permission (full event managers hold
+    it implicitly) on an event that is a session.
+    """
+    return user is not None and is_session(event) and event.can_manage(user, SECRETARIAT_PERMISSION)
 
 
 def get_session_ids(working_group):

@@ -202,11 +202,12 @@ def test_focal_points_get_an_email(oewg_regform, delegations, create_user, regis
 
 
 def test_get_user_delegations(oewg_regform, delegations, accredited_organizations):
+    from indico_oewg.delegations import Delegation
     from indico_oewg.registration.api import get_user_delegations
     field, people, focal = delegations
     event = oewg_regform.event
-    assert get_user_delegations(event, people['jp_head'].user) == [('state', 'JPN')]
-    assert get_user_delegations(event, people['esa'].user) == [('organization', accredited_organizations['ESA'].id)]
+    assert get_user_delegations(event, people['jp_head'].user) == [Delegation.for_state('JPN')]
+    assert get_user_delegations(event, people['esa'].user) == [Delegation.for_organization(accredited_organizations['ESA'])]
     assert get_user_delegations(event, focal) == []
     people['fr_head'].update_state(withdrawn=True)
     assert get_user_delegations(event, people['fr_head'].user) == []

@@ -9,24 +9,15 @@ from indico.util.enum import RichIntEnum
 from indico.util.string import format_repr
 
 from indico_oewg import _
+from indico_oewg.delegations import Representation
 
 
 class OrganizationKind(RichIntEnum):
-    """The kinds of observer organizations, as the seed page of the working group lists them."""
+    """The kinds of observer organizations, (a) to (e), as the seed page of the working group lists them.
 
-    __titles__ = [None,
-                  _('(a) Intergovernmental organization or entity with a standing invitation'),
-                  _('(b) United Nations organ, body or specialized agency'),
-                  _('(c) NGO in consultative status with ECOSOC'),
-                  _('(d) Other NGO, academic or research institution'),
-                  _('(e) Commercial actor')]
-    __group_titles__ = [None,
-                        _('Intergovernmental organizations and other entities having received a standing invitation'),
-                        _('United Nations organs, bodies and specialized agencies'),
-                        _('Non-governmental organizations in consultative status with the Economic and Social '
-                          'Council'),
-                        _('Other non-governmental organizations, academic and research institutions'),
-                        _('Commercial actors')]
+    Each is one of the shared `Representation`s, whose titles and list headings it uses.
+    """
+
     standing_invitation = 1
     un_body = 2
     ecosoc = 3
@@ -34,17 +25,38 @@ class OrganizationKind(RichIntEnum):
     commercial = 5
 
     @property
+    def representation(self):
+        return _KIND_REPRESENTATIONS[self]
+
+    @property
     def letter(self):
         return 'abcde'[self.value - 1]
 
     @property
+    def title(self):
+        return f'({self.letter}) {self.representation.title}'
+
+    @property
     def group_title(self):
-        return self.__group_titles__[self]
+        return self.representation.group_title
 
     @property
     def needs_no_objection(self):
         """Kinds (d) and (e) go on the list for consideration on a no-objection basis."""
         return self in (OrganizationKind.other_ngo, OrganizationKind.commercial)
+
+    @classmethod
+    def for_representation(cls, representation):
+        return next((kind for kind, rep in _KIND_REPRESENTATIONS.items() if rep == representation), None)
+
+
+_KIND_REPRESENTATIONS = {
+    OrganizationKind.standing_invitation: Representation.igo,
+    OrganizationKind.un_body: Representation.un_body,
+    OrganizationKind.ecosoc: Representation.ecosoc_ngo,
+    OrganizationKind.other_ngo: Representation.other_ngo,
+    OrganizationKind.commercial: Representation.commercial,
+}
 
 
 class EcosocStatus(RichIntEnum):
