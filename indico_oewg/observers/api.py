@@ -12,6 +12,7 @@ from sqlalchemy import func
 from indico.core.db import db
 from indico.modules.users import User
 
+from indico_oewg.delegations import Delegation
 from indico_oewg.observers.models.accreditations import Accreditation
 from indico_oewg.observers.models.organizations import Organization
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState, Representative
@@ -24,6 +25,14 @@ def get_accredited_organizations(event):
     """
     from indico_oewg.observers.util import query_accredited_organizations
     return query_accredited_organizations(event).all()
+
+
+def get_accredited_delegations(event):
+    """The delegations of the organizations accredited for a session, each with its `Representation` (whom it
+    represents: its kind of organization), sorted by English name.
+    """
+    return [(Delegation.for_organization(organization), organization.kind.representation)
+            for organization in get_accredited_organizations(event)]
 
 
 def is_accredited(organization, event):
