@@ -9,17 +9,16 @@ ticked, the registrations; the list of participants is built from those and not 
 """
 
 from indico.core.db import db
-from indico.core.logger import Logger
 from indico.modules.events.cloning import get_attrs_to_clone
 
 from indico_oewg import _
+from indico_oewg.observers import api as observers_api
 from indico_oewg.registration.models.focal_points import FocalPoint
 from indico_oewg.registration.settings import registration_settings
+from indico_oewg.util import logger
 from indico_oewg.working_groups.clone import SessionSetupCloner
 from indico_oewg.working_groups.util import get_working_group
 
-
-logger = Logger.get('plugin.oewg.registration')
 
 #: Settings that go with the focal points (whether to publish the list of participants is decided per session)
 FOCAL_POINT_SETTINGS = ('contacts_are_focal_points',)
@@ -77,7 +76,6 @@ class FocalPointCloner(SessionSetupCloner):
                     len(seen), self.old_event, new_event, skipped)
 
     def _accredited_organization(self, organization_id, event):
-        from indico_oewg.observers import api as observers_api
         working_group = get_working_group(event.category)
         if working_group is None:
             return None

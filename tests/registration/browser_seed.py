@@ -72,8 +72,9 @@ def seed():
     db.session.add_all([field, *organizations.values()])
     db.session.flush()
     db.session.add(Accreditation(organization=organizations['ESA'], working_group_id=working_group.id, event=event))
+    from indico_oewg.delegations import Delegation
     from indico_oewg.registration.operations import add_focal_points
-    add_focal_points(event, 'JPN', [users['focal']])
+    add_focal_points(event, Delegation.for_state('JPN'), [users['focal']])
     db.session.commit()
     return {'event_id': event.id, 'setup_form_id': forms['setup'].id, 'register_form_id': forms['register'].id,
             'field_id': field.id, 'organizations': {k: o.id for k, o in organizations.items()},

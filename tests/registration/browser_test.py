@@ -60,8 +60,8 @@ def driver(request, server):
 
 def _visible(driver, css):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    element = _wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    from selenium.webdriver.support import expected_conditions
+    element = _wait(driver, expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, css)))
     driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
     return element
 
@@ -175,7 +175,7 @@ def test_observer_picks_only_accredited_organizations(server, driver, server_db)
     driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
     _pick(driver, '[data-oewg="representation"]',
           'Intergovernmental organization or entity with a standing invitation')
-    dropdown, items = _dropdown_options(driver, '[data-oewg="delegation"]')
+    __, items = _dropdown_options(driver, '[data-oewg="delegation"]')
     assert [i.text for i in items] == ['European Space Agency (ESA)']
     items[0].click()
     _pick(driver, '[data-oewg="role"]', 'Representative')
