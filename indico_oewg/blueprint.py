@@ -122,7 +122,10 @@ blueprint.add_url_rule(f'{_obs_manage}/settings', 'observer_settings', obs_manag
 
 # Registration
 _reg_manage = '/event/<int:event_id>/manage/oewg/delegations'
-blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations,
+blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations)
+blueprint.add_url_rule(f'{_reg_manage}/focal-points/add', 'add_focal_points', registration.RHNameFocalPoints,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_reg_manage}/settings', 'delegation_settings', registration.RHDelegationSettings,
                        methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_reg_manage}/focal-points/<int:focal_point_id>/remove', 'remove_focal_point',
                        registration.RHRemoveFocalPoint, methods=('POST',))
