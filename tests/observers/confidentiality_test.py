@@ -67,7 +67,7 @@ def test_others_cannot_open_the_objections(decided, oewg_event, requester, unrel
 
 
 def test_public_pages_and_json_do_not_reveal_it(decided, oewg_event, requester, other_requester, client_for):
-    objected, welcome, _smtp = decided
+    objected, _welcome, _smtp = decided
     for user in (None, requester, other_requester):
         client = client_for(user)
         page = client.get(url_for('plugin_oewg.observers', oewg_event))
