@@ -123,6 +123,14 @@ def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, 
     assert 'Liechtenstein' not in browser.page_source
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{welcome}/')
     assert 'Your organization is accredited' in browser.page_source
+    # links in the text are underlined, not marked by their colour alone
+    decorations = browser.execute_script('''
+        const links = [...document.querySelectorAll('.oewg-request-details a, a[href$="/observers/"]')]
+            .filter(a => a.closest('.oewg-request-details') || a.closest('p'));
+        return links.map(a => [a.textContent.trim(), [a, ...a.querySelectorAll('*')]
+            .some(e => getComputedStyle(e).textDecorationLine.includes('underline'))]);
+    ''')
+    assert len(decorations) == 2 and all(underlined for __, underlined in decorations), decorations
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{objected}/')
     assert 'has not been accredited' in browser.page_source
     assert 'Liechtenstein' not in browser.page_source
