@@ -89,15 +89,15 @@ blueprint.add_url_rule(f'{_obs_manage}/requests.<format>', 'observer_export',
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/', 'manage_observer_request',
                        obs_manage.RHManageObserverRequest)
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/ask-information', 'observer_ask_information',
-                       obs_manage.RHAskObserverInformation, methods=('POST',))
+                       obs_manage.RHAskObserverInformation, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/confirm', 'observer_confirm',
                        obs_manage.RHConfirmObserverRequest, methods=('POST',))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/decline', 'observer_decline',
-                       obs_manage.RHDeclineObserverRequest, methods=('POST',))
+                       obs_manage.RHDeclineObserverRequest, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/merge', 'observer_merge',
-                       obs_manage.RHMergeObserverOrganization, methods=('POST',))
+                       obs_manage.RHMergeObserverOrganization, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/organization', 'observer_edit_organization',
-                       obs_manage.RHEditObserverOrganization, methods=('POST',))
+                       obs_manage.RHEditObserverOrganization, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/registry/', 'observer_registry', obs_manage.RHObserverRegistry)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/', 'observer_period', obs_manage.RHObserverPeriod)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/open', 'observer_period_open', obs_manage.RHOpenObserverPeriod,
@@ -116,7 +116,7 @@ blueprint.add_url_rule(f'{_obs_manage}/lists/circulate', 'observer_lists_circula
 blueprint.add_url_rule(f'{_obs_manage}/accreditations/', 'observer_accreditations',
                        obs_manage.RHObserverAccreditations)
 blueprint.add_url_rule(f'{_obs_manage}/accreditations/<int:accreditation_id>/revoke', 'observer_revoke',
-                       obs_manage.RHRevokeAccreditation, methods=('POST',))
+                       obs_manage.RHRevokeAccreditation, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/settings', 'observer_settings', obs_manage.RHObserverSettings,
                        methods=('GET', 'POST'))
 

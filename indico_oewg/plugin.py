@@ -46,11 +46,14 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.event_management.get_cloners, statements_clone.get_cloners)
         # Observers
         from indico_oewg.observers import receivers as observers
+        from indico_oewg.observers.placeholders import OUTCOME_EMAIL_CONTEXT
         self.connect(signals.core.import_tasks, observers.import_tasks)
         self.connect(signals.menu.items, observers.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, observers.conference_menu)
         self.template_hook('event-header', observers.event_header)
         self.connect(signals.users.merged, observers.merge_users)
+        self.connect(signals.core.get_placeholders, observers.get_placeholders,
+                     sender=OUTCOME_EMAIL_CONTEXT)
         # Registration
         from indico.modules.events.registration.fields.base import RegistrationFormFieldBase
         from indico_oewg.registration import receivers as registration
