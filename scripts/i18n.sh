@@ -18,7 +18,7 @@ if [[ ! -x node_modules/.bin/react-jsx-i18n || package-lock.json -nt node_module
 fi
 
 DIR=indico_oewg/translations
-LOCALES=(fr_FR zh_Hans_CN)
+LOCALES=(fr_FR es_ES zh_Hans_CN)
 HEADER=(--project indico-plugin-oewg --copyright-holder 'The indico-plugin-oewg authors')
 
 # update_catalogues DOMAIN: merge $DIR/DOMAIN.pot into each locale's DOMAIN.po (created when missing)
