@@ -52,8 +52,9 @@ def port_in_use(port):
         return s.connect_ex(('127.0.0.1', port)) == 0
 
 
-def indico_config(*, db_uri, base_url, redis_url, smtp_port, secret_key, directory, debug=False):
-    """The text of ``indico.conf`` for an instance in ``directory``."""
+def indico_config(*, db_uri, base_url, redis_url, smtp_port, secret_key, directory, extra=None):
+    """The text of ``indico.conf`` for an instance in ``directory`` (``extra``: more settings, e.g. for tests)."""
+    extra = ''.join(f'{key} = {value!r}\n' for key, value in (extra or {}).items())
     return f'''\
 # Written by demo/stack.py; rewritten on every start.
 SQLALCHEMY_DATABASE_URI = {db_uri!r}
@@ -83,9 +84,9 @@ SUPPORT_EMAIL = 'oewg-spacethreats@un.org'
 PUBLIC_SUPPORT_EMAIL = 'oewg-spacethreats@un.org'
 NO_REPLY_EMAIL = 'noreply@oewg-demo.example'
 SYSTEM_NOTICES_URL = None
-DEBUG = {debug!r}
+DEBUG = False
 PLUGINS = {{'oewg'}}
-'''
+{extra}'''
 
 
 def uwsgi_config(*, port, directory, name):
@@ -133,7 +134,8 @@ offload-threads = 2
 class Stack:
     """One instance: its directory, Redis, configuration, and the processes it started (stopped by ``stop``)."""
 
-    def __init__(self, directory, *, db_uri, port, name='oewg-demo', smtp_port=None, secret_key=None):
+    def __init__(self, directory, *, db_uri, port, name='oewg-demo', smtp_port=None, secret_key=None,
+                 extra_config=None, test_email_exemption=False):
         self.directory = Path(directory).resolve()
         self.db_uri = db_uri
         self.port = port
@@ -141,6 +143,7 @@ class Stack:
         self.smtp_port = smtp_port
         self.secret_key = secret_key or secrets.token_hex(32)
         self.url = f'http://127.0.0.1:{port}'
+        self.extra_config = extra_config
         self.processes = {}
         self.redis_url = None
         self.env = os.environ | {'INDICO_CONFIG': str(self.directory / 'indico.conf'),
@@ -148,8 +151,9 @@ class Stack:
                                  'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
                                  'PYTHONPATH': os.pathsep.join(filter(None, [str(ROOT),
                                                                              os.environ.get('PYTHONPATH')]))}
-        # Indico's pytest exemption from the e-mail check must not leak into a server started from a test
-        self.env.pop('PYTEST_CURRENT_TEST', None)
+        if not test_email_exemption:
+            # Indico's pytest exemption from its e-mail check must not leak into a server started from a test
+            self.env.pop('PYTEST_CURRENT_TEST', None)
 
     @property
     def log_dir(self):
@@ -197,7 +201,7 @@ class Stack:
             shutil.copy(Path(indico.__file__).parent / 'logging.yaml.sample', logging_yaml)
         (self.directory / 'indico.conf').write_text(indico_config(
             db_uri=self.db_uri, base_url=self.url, redis_url=self.redis_url, smtp_port=self.smtp_port,
-            secret_key=self.secret_key, directory=self.directory))
+            secret_key=self.secret_key, directory=self.directory, extra=self.extra_config))
         (self.directory / 'uwsgi.ini').write_text(uwsgi_config(port=self.port, directory=self.directory,
                                                                name=self.name))
 
