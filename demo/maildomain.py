@@ -8,10 +8,10 @@ Indico checks that an address can receive mail (``validate_email_verbose`` in ``
 ``email_validator`` package asks dnspython's default resolver for the domain's MX, then A/AAAA records). Offline every
 lookup fails, so Indico refuses every address, and ``@example.com`` is let through only while ``DEBUG`` is on.
 
-The demo's processes (its WSGI entry point ``demo/wsgi.py``, the seed and the Celery worker) install a resolver that
-answers for ``DOMAIN`` alone and asks the real DNS about every other name. ``DOMAIN`` lies under ``example``, a top-level
-name reserved by RFC 2606 that the real DNS never delegates: in a real installation such an address is refused even
-if this module were loaded, and nothing here changes how any other address is checked. The plugin never imports it.
+The demo's WSGI entry point (``demo/wsgi.py``) and its seed install a resolver that answers for ``DOMAIN`` alone and
+asks the real DNS about every other name. ``DOMAIN`` lies under ``example``, a top-level name reserved by RFC 2606 that
+the real DNS never delegates: in a real installation such an address is refused even if this module were loaded, and
+nothing here changes how any other address is checked. The plugin never imports it.
 """
 
 import dns.message

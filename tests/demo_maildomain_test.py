@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""The demo's mail domain passes the deliverability check Indico uses; nothing else changes, and only the demo uses it."""
+"""The demo's mail domain passes the deliverability check Indico uses; nothing else changes; only the demo uses it."""
 
 from pathlib import Path
 
