@@ -28,6 +28,8 @@ from tests.browser import wait as _wait
 pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
 
 ROOT = Path(__file__).resolve().parents[1]
+#: seconds to wait for the browser's steps (other test suites may share the machine)
+TIMEOUT = 60
 #: what a traceback or Werkzeug's debugger put into a page
 TRACEBACK_MARKERS = ('Traceback (most recent call last)', 'File "/', 'site-packages', '__debugger__',
                      'Werkzeug Debugger', 'werkzeug.debug', '.py", line')
@@ -118,11 +120,26 @@ def test_a_server_error_shows_no_traceback(demo):
     assert admin.get(url, timeout=60).status_code == 200
 
 
+def _consent_and_submit(driver):
+    """Consent to be listed for participants and apply; wait (a loaded machine is slow) for Indico's answer."""
+    from selenium.webdriver.common.by import By
+    choice = driver.find_element(By.CSS_SELECTOR, 'li[data-value="participants"]')
+    select = driver.execute_script('return arguments[0].closest("ind-select")', choice)
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', select)
+    select.click()
+    _wait(driver, lambda d: choice.is_displayed())
+    choice.click()
+    button = next(b for b in driver.find_elements(By.CSS_SELECTOR, 'button[type="submit"]') if b.text == 'Apply')
+    driver.execute_script('arguments[0].scrollIntoView({block: "center"})', button)
+    button.click()
+    _wait(driver, lambda d: 'awaiting approval' in d.find_element(By.TAG_NAME, 'body').text, timeout=TIMEOUT)
+
+
 def test_delegate_registers_with_the_account_e_mail(demo, tmp_path):
     from PIL import Image
     from selenium.webdriver.common.by import By
 
-    from tests.registration.browser_test import _consent_and_submit, _pick, _visible
+    from tests.registration.browser_test import _pick, _visible
     stack, sql = demo
     event_id = _event_id(sql, 'Fourth session')
     regform_id = sql('SELECT id FROM event_registration.forms WHERE event_id = :e AND NOT is_deleted',
@@ -138,12 +155,15 @@ def test_delegate_registers_with_the_account_e_mail(demo, tmp_path):
         _pick(driver, '[data-oewg="delegation"]', 'Nigeria', search=True)
         _pick(driver, '[data-oewg="role"]', 'Adviser')
         _visible(driver, '[data-oewg="title"] input').send_keys('Counsellor')
-        # the photograph: Indico's picture field uploads it, then its editor saves it
-        driver.find_elements(By.CSS_SELECTOR, 'input[type=file]')[-1].send_keys(str(photo))
+        # the photograph: Indico's picture editor saves it, then uploads it; the field is valid once it is stored
+        photo_input = driver.find_elements(By.CSS_SELECTOR, 'input[type=file]')[-1]
+        photo_field = driver.execute_script('return arguments[0].closest(".field")', photo_input)
+        photo_input.send_keys(str(photo))
         save = _wait(driver, lambda d: next((b for b in d.find_elements(By.TAG_NAME, 'button')
                                              if b.text == 'Save changes' and b.is_displayed()), None))
         driver.execute_script('arguments[0].scrollIntoView({block: "center"})', save)
         save.click()
+        _wait(driver, lambda d: 'error' not in photo_field.get_attribute('class').split(), timeout=TIMEOUT)
         _consent_and_submit(driver)
         assert 'Nigeria (Member State) — Adviser, Counsellor' in driver.page_source
     finally:
