@@ -2,12 +2,13 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-.PHONY: help demo demo-reset test assets i18n wheel bench
+.PHONY: help demo demo-reset test load assets i18n wheel bench
 
 help:
-	@echo 'make demo        build the environment, seed the OEWG demo and serve it on http://127.0.0.1:8000'
+	@echo 'make demo        build the environment, seed the OEWG demo and serve it (uWSGI) on http://127.0.0.1:8000'
 	@echo 'make demo-reset  throw the demo database and files away (the next `make demo` starts over)'
 	@echo 'make test        build the environment and run the whole test suite against PostgreSQL and Redis'
+	@echo 'make load        load test: concurrent registrations and readers against the demo'"'"'s production server'
 	@echo 'make assets      rebuild the JavaScript bundle in indico_oewg/static/dist'
 	@echo 'make i18n        extract and compile the translation catalogues'
 	@echo 'make wheel       build the wheel into dist/'
@@ -21,6 +22,9 @@ demo-reset:
 
 test:
 	@scripts/test.sh $(PYTEST_ARGS)
+
+load:
+	@scripts/load.sh
 
 # Registration: the OEWG delegation field's JavaScript (client/ -> indico_oewg/static/dist, committed)
 assets:

@@ -17,10 +17,12 @@ from werkzeug.datastructures import FileStorage
 
 from indico.util.date_time import now_utc
 
+from demo.maildomain import address
+
 
 SAMPLE = ' (sample)'
 MISSION = 'Sample data for the demo: a fictitious organization working on {topic}.'
-REQUESTER = {'first_name': 'Rita', 'last_name': 'Requester (sample)', 'email': 'requester@indico.demo',
+REQUESTER = {'first_name': 'Rita', 'last_name': 'Requester (sample)', 'email': address('requester'),
              'affiliation': 'Secure Orbits Foundation (sample)'}
 
 #: name, acronym, kind, ECOSOC status, country, topic
@@ -77,7 +79,7 @@ def _organization(working_group, spec):
         'name': name + SAMPLE, 'acronym': acronym, 'kind': OrganizationKind[kind],
         'ecosoc_status': EcosocStatus[ecosoc], 'country': country,
         'website': f'https://{(acronym or name.split()[0]).lower()}.example.org',
-        'contact_email': f'contact@{(acronym or name.split()[0]).lower()}.example.org',
+        'contact_email': address(f'contact.{(acronym or name.split()[0]).lower()}'),
         'mission_statement': MISSION.format(topic=topic),
     })
 
@@ -139,5 +141,5 @@ def seed(ctx):
             _closed_period(event, made['Astra Launch Services SA'], secretariat)
     if not observer_settings.get(working_group.category, 'member_states_emails'):
         observer_settings.set(working_group.category, 'member_states_emails',
-                              ['mission.sample-a@indico.demo', 'mission.sample-b@indico.demo'])
+                              [address('mission.sample-a'), address('mission.sample-b')])
     db.session.flush()

@@ -5,10 +5,17 @@
 """Registration demo: the fourth session's form with the OEWG section, about forty SAMPLE registrations across
 all representations, a focal point for Nigeria (the `delegate` user), and the published list of participants.
 
-Every sample person is called "… (sample)" and has an @example.com address. Running it again adds nothing.
+Every sample person is called "… (sample)" and has an address in the demo's mail domain. Each registration goes
+through what Indico does with a submitted form: its own form schema (Indico's validation, the e-mail check and the
+OEWG field's included), a photograph stored as its upload endpoint stores one, `create_registration`, and for approved
+people the moderator's approval. Running it again adds nothing.
 """
 
+import io
+import unicodedata
 from datetime import timedelta
+
+from demo.maildomain import address
 
 
 FORM_TITLE = 'Registration for the fourth session'
@@ -57,40 +64,89 @@ PEOPLE = [
 ]
 
 
-def seed(ctx):
+def _local_part(first, last):
+    text = unicodedata.normalize('NFKD', f'{first}.{last}.sample').encode('ascii', 'ignore').decode()
+    return text.lower().replace(' ', '-')
+
+
+def _create_form(event, admin):
+    """The form as Indico's "Create form" and form editor leave it; participants choose whether they are listed."""
     from indico.core.db import db
-    from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.registration.models.forms import RegistrationForm
-    from indico.modules.events.registration.models.registrations import (PublishRegistrationsMode, Registration,
-                                                                         RegistrationData, RegistrationState,
-                                                                         RegistrationVisibility)
-    from indico.modules.events.registration.models.items import PersonalDataType
+    from indico.modules.events.registration.models.registrations import PublishRegistrationsMode
     from indico.modules.events.registration.util import create_personal_data_fields
     from indico.util.date_time import now_utc
+
+    from indico_oewg.registration.operations import add_oewg_section
+
+    regform = RegistrationForm(event=event, title=FORM_TITLE, currency='CHF', moderation_enabled=True,
+                               start_dt=now_utc() - timedelta(days=1), end_dt=now_utc() + timedelta(days=365),
+                               introduction='Registration of delegates and observers (sample form).',
+                               # the form asks each participant to be shown to other participants or to everyone
+                               publish_registrations_participants=PublishRegistrationsMode.show_with_consent,
+                               publish_registrations_public=PublishRegistrationsMode.show_with_consent)
+    create_personal_data_fields(regform)
+    db.session.add(regform)
+    db.session.flush()
+    add_oewg_section(regform, admin)
+    return regform
+
+
+def _sample_photo(regform, field, initials):
+    """A photograph stored as Indico's picture upload stores one (``RHUploadRegistrationPicture``); its UUID."""
+    from PIL import Image, ImageDraw
+    from sqlalchemy.orm.attributes import flag_modified
+
+    from indico.modules.events.registration.util import process_registration_picture
+    from indico.modules.files.models.files import File
+
+    image = Image.new('RGB', (300, 400), (214, 219, 225))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((95, 70, 205, 190), fill=(150, 160, 172))
+    draw.rectangle((60, 220, 240, 400), fill=(150, 160, 172))
+    draw.text((20, 20), f'SAMPLE {initials}', fill=(120, 20, 20))
+    source = io.BytesIO()
+    image.save(source, 'JPEG')
+    source.seek(0)
+    context = ('event', regform.event_id, 'regform', regform.id, 'registration')
+    file = File.create_from_stream(process_registration_picture(source), 'photo-sample.jpg', 'image/jpeg', context)
+    file.meta.update({'regform_field_id': field.id, 'registration_picture_checked': True})
+    flag_modified(file, 'meta')
+    return str(file.uuid)
+
+
+def _register(regform, data):
+    """Submit ``data`` as the public form does: Indico's schema validates it, `create_registration` stores it."""
+    from indico.modules.events.registration.util import create_registration, make_registration_schema
+    schema = make_registration_schema(regform)()
+    return create_registration(regform, schema.load(data), notify_user=False)
+
+
+def seed(ctx):
+    from indico.core.db import db
+    from indico.core.notifications import init_email_queue
+    from indico.modules.events.features.util import set_feature_enabled
+    from indico.modules.events.registration.models.forms import RegistrationForm
+    from indico.modules.events.registration.models.items import PersonalDataType
 
     from indico_oewg.delegations import Delegation
     from indico_oewg.observers import api as observers_api
     from indico_oewg.registration.fields import FIELD_TYPE
-    from indico_oewg.registration.operations import add_focal_points, add_oewg_section
+    from indico_oewg.registration.operations import add_focal_points
     from indico_oewg.registration.settings import registration_settings
 
+    # e-mails (e.g. to focal points) wait for the commit, as in a request; `demo/seed.py` sends them then
+    init_email_queue()
     event = ctx['sessions']['fourth']
     admin = ctx['users']['admin']
     set_feature_enabled(event, 'registration', True)
     regform = RegistrationForm.query.filter_by(event_id=event.id, title=FORM_TITLE, is_deleted=False).first()
     if regform is None:
-        regform = RegistrationForm(event=event, title=FORM_TITLE, currency='CHF', moderation_enabled=True,
-                                   publish_registrations_public=PublishRegistrationsMode.show_with_consent,
-                                   start_dt=now_utc() - timedelta(days=1), end_dt=now_utc() + timedelta(days=365),
-                                   introduction='Registration of delegates and observers (sample form).')
-        create_personal_data_fields(regform)
-        for field in regform.sections[0].fields:
-            field.is_enabled = True
-        db.session.add(regform)
-        db.session.flush()
-        add_oewg_section(regform, admin)
+        regform = _create_form(event, admin)
     oewg_field = next(f for f in regform.active_fields if f.input_type == FIELD_TYPE)
     pd_fields = {f.personal_data_type: f for f in regform.active_fields if f.personal_data_type}
+    # "Add OEWG section" made Indico's own picture the photograph for the grounds pass
+    photo_field = pd_fields[PersonalDataType.picture]
     title_field = pd_fields.get(PersonalDataType.title)
     title_ids = {caption: id_ for id_, caption in title_field.data.get('captions', {}).items()} if title_field else {}
 
@@ -100,7 +156,7 @@ def seed(ctx):
     used = {}
     existing = {r.email for r in regform.registrations}
     for first, last, title, representation, delegation, role, official_title, approved in PEOPLE:
-        email = f'{first}.{last}.sample@example.com'.lower().replace('á', 'a').replace('é', 'e')
+        email = address(_local_part(first, last))
         if email in existing:
             continue
         if delegation is None:
@@ -110,21 +166,18 @@ def seed(ctx):
             n = used.get(representation, 0)
             used[representation] = n + 1
             delegation = str(candidates[n % len(candidates)].id)
-        last_name = f'{last} (sample)'
-        registration = Registration(registration_form=regform, first_name=first, last_name=last_name, email=email,
-                                    currency='CHF',
-                                    state=RegistrationState.complete if approved else RegistrationState.pending,
-                                    consent_to_publish=RegistrationVisibility.all)
-        values = {PersonalDataType.first_name: first, PersonalDataType.last_name: last_name,
-                  PersonalDataType.email: email, PersonalDataType.affiliation: 'Sample delegation'}
+        data = {'first_name': first, 'last_name': f'{last} (sample)', 'email': email,
+                'affiliation': {'id': None, 'text': 'Sample delegation'},
+                oewg_field.html_field_name: {'representation': representation, 'delegation': delegation,
+                                             'role': role, 'title': official_title},
+                photo_field.html_field_name: _sample_photo(regform, photo_field, first[0] + last[0]),
+                'consent_to_publish': 'all'}
         if title in title_ids:
-            values[PersonalDataType.title] = {title_ids[title]: 1}
-        for pd_type, value in values.items():
-            if field := pd_fields.get(pd_type):
-                registration.data.append(RegistrationData(field_data=field.current_data, data=value))
-        registration.data.append(RegistrationData(field_data=oewg_field.current_data, data={
-            'representation': representation, 'delegation': delegation, 'role': role, 'title': official_title}))
-        db.session.add(registration)
+            data['title'] = {title_ids[title]: 1}
+        registration = _register(regform, data)
+        if approved:
+            # what the moderator's "Approve" does (its e-mail to the person is left out of the sample)
+            registration.update_state(approved=True)
     db.session.flush()
     add_focal_points(event, Delegation.for_state('NGA'), [ctx['users']['delegate']], admin)
     registration_settings.set(event, 'participants_published', True)

@@ -2,7 +2,8 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""A real Indico server for browser tests: own database, own free port, own configuration; and headless Chromium.
+"""A real Indico server for browser tests, run as the demo runs it (uWSGI, DEBUG off): own database, own free port,
+own configuration and Redis; and headless Chromium.
 
 Used by the capabilities' ``browser_test.py``; also runnable by hand
 (``python -m tests.browser tests/registration/browser_seed.py``) to keep a server up for exploring, until Ctrl-C.
@@ -12,11 +13,9 @@ import json
 import os
 import shutil
 import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,8 +24,6 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 
-ROOT = Path(__file__).resolve().parents[1]
-VENV_BIN = Path(sys.executable).parent
 CHROMIUM = '/usr/bin/chromium'
 CHROMEDRIVER = '/usr/bin/chromedriver'
 
@@ -55,38 +52,6 @@ def _database(base_uri, name):
         admin.dispose()
 
 
-def _write_config(directory, db_uri, port, redis_base, smtp_addr):
-    for sub in ('archive', 'cache', 'tmp', 'log'):
-        (directory / sub).mkdir(parents=True, exist_ok=True)
-    import indico
-    (directory / 'logging.yaml').write_text((Path(indico.__file__).parent / 'logging.yaml.sample').read_text())
-    config = directory / 'indico.conf'
-    config.write_text(f'''
-SQLALCHEMY_DATABASE_URI = {db_uri!r}
-SECRET_KEY = 'browser-test-{os.getpid()}-{port}'
-BASE_URL = 'http://127.0.0.1:{port}'
-CELERY_BROKER = '{redis_base}/13'
-REDIS_CACHE_URL = '{redis_base}/12'
-DEFAULT_TIMEZONE = 'Europe/Zurich'
-DEFAULT_LOCALE = 'en_GB'
-ENABLE_ROOMBOOKING = False
-CACHE_DIR = '{directory}/cache'
-TEMP_DIR = '{directory}/tmp'
-LOG_DIR = '{directory}/log'
-STORAGE_BACKENDS = {{'default': 'fs:{directory}/archive'}}
-ATTACHMENT_STORAGE = 'default'
-SMTP_SERVER = {smtp_addr!r}
-SMTP_USE_TLS = False
-SMTP_USE_CELERY = False
-SUPPORT_EMAIL = 'support@example.org'
-NO_REPLY_EMAIL = 'noreply@example.org'
-SYSTEM_NOTICES_URL = None
-DEBUG = True
-PLUGINS = {{'oewg'}}
-''')
-    return config
-
-
 @dataclass
 class LiveIndico:
     url: str
@@ -100,53 +65,36 @@ class LiveIndico:
 
 @contextmanager
 def indico_server(seed_script):
-    """Start Indico on a free port with its own database, seeded by a script run with INDICO_CONFIG set.
+    """Start Indico as the demo runs it (``demo/stack.py``: uWSGI, DEBUG off, Celery, a Redis of its own) on a free
+    port with its own database, seeded by a script run with INDICO_CONFIG set.
 
+    The browser seeds use ``@example.com`` addresses: the server keeps Indico's pytest exemption from its e-mail check.
+    E-mails are sent at once (not through Celery) to a pytest-localserver sink the tests read.
     Needs an app context around it: Indico's SQLAlchemy listeners on every engine use it.
     """
     from pytest_localserver.smtp import Server as SMTPServer
+
+    from demo.stack import Stack
     base_uri = os.environ['INDICO_TEST_DATABASE_URI']
-    redis_base = os.environ.get('INDICO_TEST_REDIS_CACHE_URL', 'redis://127.0.0.1:6379/14').rsplit('/', 1)[0]
     port = _free_port()
     smtp = SMTPServer(host='127.0.0.1')
     smtp.start()
-    with tempfile.TemporaryDirectory(prefix='oewg-browser-') as tmp, \
-            _database(base_uri, f'oewg_browser_{os.getpid()}_{port}') as db_uri:
-        directory = Path(tmp)
-        config = _write_config(directory, db_uri, port, redis_base, tuple(smtp.addr[:2]))
-        env = os.environ | {'INDICO_CONFIG': str(config), 'SQLALCHEMY_SILENCE_UBER_WARNING': '1',
-                            'PYTHONPATH': str(ROOT)}
-        subprocess.run([VENV_BIN / 'indico', 'db', 'prepare'], env=env, check=True, capture_output=True)
-        result = subprocess.run([sys.executable, seed_script], env=env, capture_output=True, text=True)
-        if result.returncode:
-            raise RuntimeError(f'{seed_script} failed:\n{result.stderr}')
-        seed = json.loads(result.stdout.strip().splitlines()[-1])
-        log = (directory / 'log' / 'server.out').open('w')
-        server = subprocess.Popen([VENV_BIN / 'indico', 'run', '-h', '127.0.0.1', '-p', str(port),
-                                   '--reloader', 'none'], env=env, stdout=log, stderr=subprocess.STDOUT)
-        base_url = f'http://127.0.0.1:{port}'
-        try:
-            for __ in range(240):
-                try:
-                    urllib.request.urlopen(base_url + '/', timeout=2)
-                    break
-                except OSError:
-                    if server.poll() is not None:
-                        raise RuntimeError('Indico did not start: ' +
-                                           (directory / 'log' / 'server.out').read_text()[-3000:]) from None
-                    time.sleep(0.5)
-            else:
-                raise RuntimeError('Indico did not answer within two minutes')
-            yield LiveIndico(base_url, seed, directory / 'log', db_uri, smtp)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            log.close()
-            smtp.stop()
+    try:
+        with tempfile.TemporaryDirectory(prefix='oewg-browser-') as tmp, \
+                _database(base_uri, f'oewg_browser_{os.getpid()}_{port}') as db_uri, \
+                Stack(tmp, db_uri=db_uri, port=port, name='oewg-browser-test', smtp_port=smtp.addr[1],
+                      extra_config={'SMTP_USE_CELERY': False, 'SUPPORT_EMAIL': 'support@example.org',
+                                    'NO_REPLY_EMAIL': 'noreply@example.org'},
+                      test_email_exemption=True) as stack:
+            stack.start_redis()
+            stack.write_config()
+            stack.prepare_database()
+            seed = json.loads(stack.python(seed_script).strip().splitlines()[-1])
+            stack.start_services(smtp_sink=False)
+            stack.wait_until_up(timeout=240)
+            yield LiveIndico(stack.url, seed, stack.log_dir, db_uri, smtp)
+    finally:
+        smtp.stop()
 
 
 def chromium(download_dir=None):

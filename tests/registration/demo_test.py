@@ -9,7 +9,7 @@ import pytest
 from indico.modules.events.registration.models.registrations import Registration
 
 
-pytestmark = [pytest.mark.usefixtures('db'),
+pytestmark = [pytest.mark.usefixtures('db', 'request_context'),
               pytest.mark.filterwarnings('ignore:The `context` parameter is deprecated:DeprecationWarning')]
 
 
