@@ -86,6 +86,9 @@ def _create_form(event, admin):
                                publish_registrations_participants=PublishRegistrationsMode.show_with_consent,
                                publish_registrations_public=PublishRegistrationsMode.show_with_consent)
     create_personal_data_fields(regform)
+    for field in regform.sections[0].fields:
+        # the form asks for every personal detail Indico offers (the title "Mr"/"Ms" is on the list of participants)
+        field.is_enabled = True
     db.session.add(regform)
     db.session.flush()
     add_oewg_section(regform, admin)

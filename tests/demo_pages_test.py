@@ -104,6 +104,7 @@ def _crawl(client, adapter, urls, reached):
         if endpoint := _plugin_endpoint(adapter, url):
             reached.add(endpoint.removeprefix('plugin_oewg.'))
         if resp.mimetype != 'text/html':
+            resp.close()  # a file download streams from the storage until closed
             continue
         for link in LINK.findall(resp.get_data(as_text=True)):
             target = urljoin(url, link.replace('&amp;', '&'))

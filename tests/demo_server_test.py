@@ -156,7 +156,10 @@ def test_delegate_registers_with_the_account_e_mail(demo, tmp_path):
         _pick(driver, '[data-oewg="role"]', 'Adviser')
         _visible(driver, '[data-oewg="title"] input').send_keys('Counsellor')
         # the photograph: Indico's picture editor saves it, then uploads it; the field is valid once it is stored
-        photo_input = driver.find_elements(By.CSS_SELECTOR, 'input[type=file]')[-1]
+        # the photograph is Indico's picture field ("Add OEWG section" made it the one for the grounds pass)
+        photo_input = driver.execute_script(
+            "return [...document.querySelectorAll('input[type=file]')]"
+            ".find(i => i.closest('.field')?.textContent.includes('Drag a picture here'))")
         photo_field = driver.execute_script('return arguments[0].closest(".field")', photo_input)
         photo_input.send_keys(str(photo))
         save = _wait(driver, lambda d: next((b for b in d.find_elements(By.TAG_NAME, 'button')

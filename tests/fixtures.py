@@ -12,6 +12,14 @@ from indico.modules.events.models.events import EventType
 from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
 
+@pytest.fixture(autouse=True)
+def file_storage(patch_indico_config, tmp_path):
+    """Files on a file system storage, as on a server: downloads go through `StoredFileMixin.send()`, which Indico's
+    in-memory test storage does not implement.
+    """
+    patch_indico_config('STORAGE_BACKENDS', {'default': f'fs:{tmp_path}'})
+
+
 @pytest.fixture
 def oewg_plugin(app):
     from indico.core.plugins import plugin_engine
