@@ -13,7 +13,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
-from weasyprint import CSS, HTML, default_url_fetcher
+from weasyprint import CSS, HTML
+from weasyprint.urls import URLFetcher
 
 from indico.util.date_time import format_interval
 
@@ -23,19 +24,25 @@ PDF_HEADER_WINDOW = 1024
 PAGE_CSS = '@page { size: A4; margin: 2cm; }'
 
 
-def _fetch_nothing_external(url, *args, **kwargs):
+class _InlineDataOnlyFetcher(URLFetcher):
     # Documents are built from the plugin's own templates and what users typed: nothing may make the server fetch a
     # URL (an <img src="http://..."> in a name must not reach the network or the file system). Inline data only.
-    if url.startswith('data:'):
-        return default_url_fetcher(url, *args, **kwargs)
-    raise ValueError(f'External resources are not loaded in documents: {url[:100]}')
+    # (WeasyPrint 70, which Indico 3.3.14 pins, takes a fetcher class, as Indico's receipts use it.)
+
+    def __init__(self):
+        super().__init__(allowed_protocols={'data'}, allow_redirects=False)
+
+    def fetch(self, url, headers=None):
+        if not url.startswith('data:'):
+            raise ValueError(f'External resources are not loaded in documents: {url[:100]}')
+        return super().fetch(url, headers)
 
 
 def render_pdf(html, css=''):
     """A PDF (``BytesIO``) of an HTML page, on A4 with 2 cm margins unless the CSS says otherwise."""
-    stylesheets = [CSS(string=PAGE_CSS + css, url_fetcher=_fetch_nothing_external)]
+    stylesheets = [CSS(string=PAGE_CSS + css, url_fetcher=_InlineDataOnlyFetcher())]
     buf = BytesIO()
-    HTML(string=html, url_fetcher=_fetch_nothing_external).write_pdf(buf, stylesheets=stylesheets)
+    HTML(string=html, url_fetcher=_InlineDataOnlyFetcher()).write_pdf(buf, stylesheets=stylesheets)
     buf.seek(0)
     return buf
 

@@ -8,6 +8,8 @@ from indico.core import signals
 from indico.core.plugins import IndicoPlugin
 from indico.modules.events.models.events import Event
 
+from indico_oewg.forms import PluginSettingsForm
+
 
 class OEWGPlugin(IndicoPlugin):
     """Open-ended working groups (OEWG)
@@ -15,6 +17,12 @@ class OEWGPlugin(IndicoPlugin):
     Sessions of United Nations open-ended working groups: delegation registration fields, observer
     accreditation with no-objection lists, the archive of statements and the list of speakers.
     """  # noqa: D400 (the first line is the plugin's title in Indico's administration)
+
+    configurable = True
+    settings_form = PluginSettingsForm
+    default_settings = {
+        'statement_max_file_size_mb': 20,
+    }
 
     def init(self):
         super().init()

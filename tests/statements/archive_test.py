@@ -4,9 +4,9 @@ import pytest
 from indico.core.db.sqlalchemy.protection import ProtectionMode
 from indico.web.flask.util import url_for
 
-from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+from indico_oewg.delegations import Delegation
+from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
-from indico_oewg.statements.util import Delegation
 
 from .conftest import make_pdf
 
@@ -20,7 +20,7 @@ def two_sessions(create_oewg_session, dummy_user):
     second = create_oewg_session('Second session', 2, (2022, 9, 12), (2022, 9, 16))
 
     def add(event, item, code, text, **kwargs):
-        return create_statement(event, item, {'delegation': Delegation(SpeakerKind.state, code),
+        return create_statement(event, item, {'delegation': Delegation.for_state(code),
                                               'date': event.start_dt.date()},
                                 [('en', f'{code}.pdf', make_pdf(text))], user=dummy_user,
                                 status=kwargs.get('status', StatementStatus.published))

@@ -35,9 +35,9 @@ def seed():
     from indico.modules.events.operations import create_event
     from indico.modules.users.operations import create_user
 
-    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.models.statements import StatementStatus
     from indico_oewg.statements.operations import create_agenda_item, create_statement
-    from indico_oewg.statements.util import Delegation
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
     users = {login: create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
@@ -61,7 +61,7 @@ def seed():
     # the OEWG permission only: not a manager of the event (create_event would have made the creator one)
     event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
     opening = create_agenda_item(event, 'Opening of the session', user=users['secretariat'])
-    create_statement(event, opening, {'delegation': Delegation(SpeakerKind.state, 'DEU'), 'date': date(2031, 3, 3),
+    create_statement(event, opening, {'delegation': Delegation.for_state('DEU'), 'date': date(2031, 3, 3),
                                       'meeting': '1st meeting'},
                      [('en', 'germany_en.pdf', make_pdf('Statement by Germany\nOpening of the session'))],
                      user=users['secretariat'], status=StatementStatus.published)

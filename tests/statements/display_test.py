@@ -14,6 +14,12 @@ from .conftest import make_docx, make_pdf
 pytestmark = pytest.mark.usefixtures('db')
 
 
+def _status(client, url):
+    """The status of a GET, the response closed (a file download holds the stored file open until then)."""
+    with client.get(url) as resp:
+        return resp.status_code
+
+
 @pytest.fixture
 def statements(add_statement):
     """Published and unpublished statements of the session."""
@@ -57,7 +63,7 @@ def test_session_page_links(test_client, oewg_event, statements):
         (url_for('plugin_oewg.download_statement_file', files['es']), 'Español'),
     ]
     for url, __ in links:
-        assert test_client.get(url).status_code == 200
+        assert _status(test_client, url) == 200
     # the delegation filter offers the delegations with published statements, by name
     options = re.findall(r'<option value="((?:state|organization|office):[^"]*)"', text)
     assert options == ['office:Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space '
@@ -73,7 +79,7 @@ def test_delegation_filter_follows_changes(test_client, oewg_event, statements, 
     from indico.core import signals
 
     from indico_oewg.statements.operations import delete_statement, unpublish_statement
-    from indico_oewg.statements.util import _delegations_cache
+    from indico_oewg.statements.cache import _delegations_cache
 
     def choices():
         text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
@@ -152,12 +158,12 @@ def test_unpublished_statements_and_their_files(client_for, create_user, oewg_ev
     file = hidden.files[0]
     expected = 200 if sees_unpublished else 404
     assert client.get(url_for('plugin_oewg.statement', hidden)).status_code == expected
-    assert client.get(url_for('plugin_oewg.download_statement_file', file)).status_code == expected
+    assert _status(client, url_for('plugin_oewg.download_statement_file', file)) == expected
     published_file = statements['japan'].files_by_language[0]
-    resp = client.get(url_for('plugin_oewg.download_statement_file', published_file))
-    assert resp.status_code == 200
-    assert resp.headers['Content-Type'] == 'application/pdf'
-    assert resp.get_data().startswith(b'%PDF-')
+    with client.get(url_for('plugin_oewg.download_statement_file', published_file)) as resp:
+        assert resp.status_code == 200
+        assert resp.headers['Content-Type'] == 'application/pdf'
+        assert resp.get_data().startswith(b'%PDF-')
 
 
 def test_protected_event_hides_everything(client_for, create_user, oewg_event, statements):
@@ -170,13 +176,13 @@ def test_protected_event_hides_everything(client_for, create_user, oewg_event, s
             url_for('plugin_oewg.download_statement_file', file)]
     stranger = client_for(create_user(33))
     for url in urls:
-        assert stranger.get(url).status_code == 403, url
+        assert _status(stranger, url) == 403, url
     anonymous = client_for(None)
     for url in urls:
-        assert anonymous.get(url).status_code in (302, 403), url
+        assert _status(anonymous, url) in (302, 403), url
     reader = client_for(allowed)
     for url in urls:
-        assert reader.get(url).status_code == 200, url
+        assert _status(reader, url) == 200, url
 
 
 def test_json(test_client, oewg_event, statements):

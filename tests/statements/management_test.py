@@ -76,11 +76,10 @@ MANAGEMENT_ENDPOINTS = (
     ('event_manager', True),
 ))
 def test_management_access(oewg_event, create_user, client_for, add_statement, agenda, who, allowed):
-    from indico_oewg.statements.models.statements import SpeakerKind
+    from indico_oewg.delegations import Delegation
     from indico_oewg.statements.submissions import add_submitter
-    from indico_oewg.statements.util import Delegation
     statement = add_statement('JPN', files=[('en', 'japan.pdf', make_pdf())])
-    submitter = add_submitter(oewg_event, create_user(29), Delegation(SpeakerKind.state, 'JPN'))
+    submitter = add_submitter(oewg_event, create_user(29), Delegation.for_state('JPN'))
     user = None if who == 'anonymous' else create_user(21)
     if who == 'secretariat':
         oewg_event.update_principal(user, add_permissions={'oewg_secretariat'})
@@ -184,8 +183,8 @@ def test_position_clash_is_refused(secretariat_client, oewg_event, agenda, add_s
 
 @pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::pytest.PytestUnraisableExceptionWarning')
 def test_too_large_file_is_refused(secretariat_client, oewg_event, agenda):
-    from indico_oewg.statements.files import statements_settings
-    statements_settings.set('max_file_size_mb', 1)
+    from indico_oewg.plugin import OEWGPlugin
+    OEWGPlugin.settings.set('statement_max_file_size_mb', 1)
     big = make_pdf() + b'%' + b'0' * (1024 * 1024)
     resp = _post(secretariat_client, url_for('plugin_oewg.add_statement', oewg_event),
                  _statement_form(agenda[1]) | {'file_en': (io.BytesIO(big), 'big.pdf')})

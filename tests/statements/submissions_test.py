@@ -6,18 +6,18 @@ from indico.core.db import db
 from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
-from indico_oewg.delegations import Delegation as SharedDelegation
-from indico_oewg.statements.models.statements import SpeakerKind, Statement, StatementStatus
+from indico_oewg.delegations import Delegation
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.models.statements import Statement, StatementStatus
 from indico_oewg.statements.models.submitters import StatementSubmitter
 from indico_oewg.statements.submissions import add_submitter, get_submitter_delegations
-from indico_oewg.statements.util import Delegation, StatementError
 
 from .conftest import make_pdf
 
 
 pytestmark = pytest.mark.usefixtures('db')
 
-JAPAN = Delegation(SpeakerKind.state, 'JPN')
+JAPAN = Delegation.for_state('JPN')
 
 
 def _body(mail):
@@ -166,8 +166,8 @@ def test_registered_participants_hand_in_for_their_delegation(mocker, client_for
     """Registrants hand in for the delegation of their registration (the registration capability's contract)."""
     registrant = create_user(53)
     get_user_delegations = mocker.patch('indico_oewg.registration.api.get_user_delegations',
-                                        return_value=[SharedDelegation.for_state('BRA')])
-    assert get_submitter_delegations(oewg_event, registrant) == [Delegation(SpeakerKind.state, 'BRA')]
+                                        return_value=[Delegation.for_state('BRA')])
+    assert get_submitter_delegations(oewg_event, registrant) == [Delegation.for_state('BRA')]
     get_user_delegations.assert_called_with(oewg_event, registrant)
     client = client_for(registrant)
     resp = _submit(client, oewg_event, agenda[1], {'file_en': (make_pdf(), 'brazil.pdf')}, delegation='state:BRA')
