@@ -6,7 +6,7 @@ from indico.core.db.sqlalchemy.protection import ProtectionMode
 from indico.modules.events.models.events import EventType
 from indico.web.flask.util import url_for
 
-from indico_oewg.statements.models.statements import DeliveryStatus
+from indico_oewg.statements.models.statements import DeliveryStatus, StatementStatus
 
 from .conftest import make_docx, make_pdf
 
@@ -221,3 +221,31 @@ def test_atom_feed(test_client, oewg_event, statements):
     assert 'Statement by Japan' in titles
     assert 'Statement by the United Kingdom of Great Britain and Northern Ireland' not in titles
     assert len(titles) == 3
+
+
+@pytest.mark.parametrize('event_type', (EventType.conference, EventType.meeting, EventType.lecture))
+def test_every_display_page_on_every_type_of_session(client_for, create_oewg_session, create_user, event_type,
+                                                     secretariat_user):
+    """The session's statements, a permalink and the hand-in page work whatever the event's type."""
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.operations import create_agenda_item, create_statement
+    from indico_oewg.statements.submissions import add_submitter
+    event = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9), type_=event_type)
+    item = create_agenda_item(event, 'General exchange of views')
+    statement = create_statement(event, item, {'delegation': Delegation.for_state('JPN')},
+                                 [('en', 'japan.pdf', make_pdf('Japan'))], status=StatementStatus.published)
+    delegate = create_user(35)
+    add_submitter(event, delegate, Delegation.for_state('JPN'))
+    client = client_for(delegate)
+    pages = {
+        url_for('plugin_oewg.statements', event): 'Statement by Japan',
+        url_for('plugin_oewg.statement', statement): 'Cite as',
+        url_for('plugin_oewg.submit_statement', event): 'submit-statement-form',
+    }
+    for url, expected in pages.items():
+        resp = client.get(url)
+        assert resp.status_code == 200, url
+        assert expected in resp.text, url
+        # the page sits in the event's own frame: the conference menu, or the meeting/lecture header
+        assert ('id="confSectionsBox"' in resp.text) == (event_type == EventType.conference), url
+        assert ('class="meeting-header"' in resp.text) == (event_type != EventType.conference), url

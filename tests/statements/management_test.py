@@ -298,3 +298,63 @@ def test_session_overview_links_to_statements(secretariat_client, oewg_event):
 def test_pages_404_while_feature_off(secretariat_client, oewg_event):
     set_feature_enabled(oewg_event, 'oewg', False)
     assert secretariat_client.get(url_for('plugin_oewg.manage_statements', oewg_event)).status_code == 404
+
+
+def test_lists_use_indicos_action_icons_with_confirmation(secretariat_client, oewg_event, add_statement, agenda,
+                                                         create_user):
+    """No solid red button on every row: Indico's action icons, deleting after Indico's confirmation dialog."""
+    import re
+
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.submissions import add_submitter
+    statement = add_statement('JPN', files=[('en', 'japan.pdf', make_pdf())])
+    entry = add_submitter(oewg_event, create_user(27), Delegation.for_state('JPN'))
+    pages = {
+        url_for('plugin_oewg.manage_statements', oewg_event): (
+            rf'<tr id="statement-{statement.id}".*?</tr>', url_for('plugin_oewg.delete_statement', statement)),
+        url_for('plugin_oewg.edit_statement', statement): (
+            r'<table class="i-table-widget oewg-statement-files">.*?</table>',
+            url_for('plugin_oewg.delete_statement_file', statement.files[0])),
+        url_for('plugin_oewg.manage_submitters', oewg_event): (
+            r'<table class="i-table-widget">.*?</table>',
+            url_for('plugin_oewg.remove_submitter', oewg_event, submitter_id=entry.id)),
+    }
+    for url, (row_pattern, delete_url) in pages.items():
+        row = re.search(row_pattern, secretariat_client.get(url).text, re.DOTALL).group()
+        assert 'i-button' not in row, url
+        assert '<form' not in row and 'onsubmit' not in row, url
+        delete = re.search(rf'<a [^>]*data-href="{re.escape(delete_url)}"[^>]*>', row).group()
+        assert 'class="icon-remove i-link danger"' in delete
+        assert 'data-method="POST"' in delete
+        assert re.search(r'data-confirm="[^"]+"', delete)
+    # the agenda items: the same icons
+    text = secretariat_client.get(url_for('plugin_oewg.manage_statements', oewg_event)).text
+    row = re.search(rf'<tr id="agenda-item-row-{agenda[2].id}".*?</tr>', text, re.DOTALL).group()
+    delete = re.search(r'<a [^>]*class="icon-remove i-link danger"[^>]*>', row).group()
+    assert f'data-href="{url_for("plugin_oewg.delete_agenda_item", agenda[2])}"' in delete
+    assert 'data-confirm=' in delete
+
+
+def test_templates_have_no_inline_handlers_or_styles():
+    from pathlib import Path
+
+    import indico_oewg
+    templates = Path(indico_oewg.__file__).parent / 'templates' / 'statements'
+    for path in templates.rglob('*.html'):
+        text = path.read_text()
+        assert 'onsubmit=' not in text and 'onclick=' not in text, path.name
+        assert ' style="' not in text, path.name
+
+
+def test_links_in_running_text_are_underlined(secretariat_client, oewg_event, add_statement):
+    """A link inside a sentence is not told apart by its colour alone."""
+    statement = add_statement('JPN')
+    checks = {
+        url_for('plugin_oewg.statements', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.statement', statement): url_for('plugin_oewg.statements', oewg_event),
+        url_for('plugin_oewg.moderation_queue', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.manage_submitters', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.manage_statements', oewg_event): url_for('plugin_oewg.statements', oewg_event),
+    }
+    for page, link in checks.items():
+        assert f'<a class="underline" href="{link}">' in secretariat_client.get(page).text, page
