@@ -71,14 +71,13 @@ def _extract_python():
         method_map, options_map = parse_mapping_cfg(f)
     keywords = dict(DEFAULT_KEYWORDS, N_=None, L_=None)
     package = ROOT / 'indico_oewg'
-    ids = set()
-    for __, __, message, __, context in extract_from_dir(
-            ROOT, method_map, options_map, keywords=keywords,
-            # like pybabel, skip folders named .* and _* (__pycache__); and everything outside the package
-            directory_filter=lambda path: (Path(path).is_relative_to(package)
-                                           and not Path(path).name.startswith(('.', '_')))):
-        ids.add((context, message[0] if isinstance(message, tuple) else message))
-    return ids
+    extracted = extract_from_dir(
+        ROOT, method_map, options_map, keywords=keywords,
+        # like pybabel, skip folders named .* and _* (__pycache__); and everything outside the package
+        directory_filter=lambda path: (Path(path).is_relative_to(package)
+                                       and not Path(path).name.startswith(('.', '_'))))
+    return {(context, message[0] if isinstance(message, tuple) else message)
+            for __, __, message, __, context in extracted}
 
 
 def _extract_react():
@@ -90,7 +89,7 @@ def _extract_react():
     return set(_messages(read_po(BytesIO(result.stdout))))
 
 
-@pytest.mark.parametrize(('domain', 'extract'), [('messages', _extract_python), ('messages-react', _extract_react)])
+@pytest.mark.parametrize(('domain', 'extract'), (('messages', _extract_python), ('messages-react', _extract_react)))
 def test_templates_hold_every_string_of_the_code(domain, extract):
     """The .pot files are what the code says now (`make i18n` was run after the last string changed)."""
     template = set(_messages(_read_po(TRANSLATIONS / f'{domain}.pot')))
@@ -126,9 +125,8 @@ def test_translations_keep_placeholders_and_markup(locale, domain):
         sources = list(message.id) if message.pluralizable else [message.id]
         for i, translation in enumerate(_forms(message)):
             source = sources[min(i, len(sources) - 1)]
-            for pattern in (PLACEHOLDER_RE, HTML_TAG_RE):
-                if sorted(pattern.findall(source)) != sorted(pattern.findall(translation)):
-                    problems.append((source, translation))
+            problems.extend((source, translation) for pattern in (PLACEHOLDER_RE, HTML_TAG_RE)
+                            if sorted(pattern.findall(source)) != sorted(pattern.findall(translation)))
     assert problems == []
 
 

@@ -49,7 +49,7 @@ def test_every_statement_by_a_delegation(test_client, dummy_working_group, two_s
 
 
 def test_filter_by_session_and_agenda_item(test_client, dummy_working_group, two_sessions):
-    first, second, _ = two_sessions
+    first = two_sessions[0]
     url = url_for('plugin_oewg.working_group_statements', dummy_working_group.category)
     text = test_client.get(url, query_string={'session': first.id}).text
     assert 'Statement by Germany' in text and text.count('Statement by Japan') == 1
@@ -72,7 +72,7 @@ def test_full_text_search_finds_words_inside_files(test_client, dummy_working_gr
 
 
 def test_protected_session_is_left_out(client_for, create_user, dummy_working_group, two_sessions):
-    first, second, _ = two_sessions
+    first, second = two_sessions[:2]
     second.protection_mode = ProtectionMode.protected
     url = url_for('plugin_oewg.working_group_statements_json', dummy_working_group.category)
     outsider = client_for(create_user(41))

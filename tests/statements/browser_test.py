@@ -139,11 +139,11 @@ def _one(driver, css):
 
 def _click_and_load(driver, element):
     """Click something that loads a new page and wait until it has."""
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support import expected_conditions
     html = driver.find_element('tag name', 'html')
     driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
     element.click()
-    _wait(driver, EC.staleness_of(html))
+    _wait(driver, expected_conditions.staleness_of(html))
     _wait(driver, lambda d: d.execute_script('return document.readyState') == 'complete')
 
 
@@ -157,7 +157,8 @@ def _body(driver):
 
 def _confirm(driver, accept=True):
     """Answer Indico's confirmation dialog (its first button confirms, the second cancels)."""
-    buttons = _wait(driver, lambda d: [b for b in _css(d, '.ui-dialog .ui-dialog-buttonset button') if b.is_displayed()])
+    buttons = _wait(driver, lambda d: [b for b in _css(d, '.ui-dialog .ui-dialog-buttonset button')
+                                       if b.is_displayed()])
     return buttons[0 if accept else 1]
 
 

@@ -215,7 +215,7 @@ def test_atom_feed(test_client, oewg_event, statements):
     resp = test_client.get(url_for('plugin_oewg.statements_atom', oewg_event))
     assert resp.status_code == 200
     assert resp.headers['Content-Type'].startswith('application/atom+xml')
-    root = ElementTree.fromstring(resp.get_data())
+    root = ElementTree.fromstring(resp.get_data())  # noqa: S314 (our own feed)
     ns = {'atom': 'http://www.w3.org/2005/Atom'}
     titles = [entry.find('atom:title', ns).text for entry in root.findall('atom:entry', ns)]
     assert 'Statement by Japan' in titles
@@ -249,3 +249,29 @@ def test_every_display_page_on_every_type_of_session(client_for, create_oewg_ses
         # the page sits in the event's own frame: the conference menu, or the meeting/lecture header
         assert ('id="confSectionsBox"' in resp.text) == (event_type == EventType.conference), url
         assert ('class="meeting-header"' in resp.text) == (event_type != EventType.conference), url
+
+
+def test_registry_organizations_are_filtered_by_id(test_client, oewg_event, add_statement, registry_organization):
+    """A registry organization is one delegation (its key has its id) whatever name a statement gave it; old
+    links naming it still find it; an organization outside the registry stays its name.
+    """
+    import re
+
+    from indico_oewg.delegations import Delegation
+    eu = add_statement(Delegation.for_organization(registry_organization))
+    icrc = add_statement('International Committee of the Red Cross', kind=2)
+    url = url_for('plugin_oewg.statements', oewg_event)
+    text = test_client.get(url).text
+    assert re.findall(r'<option value="(organization:[^"]*)"', text) == [
+        f'organization:{registry_organization.id}', 'organization:International Committee of the Red Cross']
+    for key in (f'organization:{registry_organization.id}', 'organization:European Union', 'organization:EU'):
+        text = test_client.get(url, query_string={'delegation': key}).text
+        assert f'id="statement-{eu.id}"' in text and f'id="statement-{icrc.id}"' not in text, key
+    icrc_key = 'organization:International Committee of the Red Cross'
+    text = test_client.get(url, query_string={'delegation': icrc_key}).text
+    assert f'id="statement-{eu.id}"' not in text and f'id="statement-{icrc.id}"' in text
+    # in French, the registry's French name
+    with test_client.session_transaction() as sess:
+        sess.lang = 'fr_FR'
+    text = test_client.get(url).text
+    assert '>Déclaration – Union européenne (EU)</a>' in text

@@ -59,11 +59,16 @@ def test_positions_follow_delivery_order_and_are_unique(add_statement, agenda):
         add_statement('CAN', position=1)
     assert Statement.query.count() == 2
     # the database refuses it too
-    with pytest.raises(IntegrityError):
+    clash = Statement(event=first.event, agenda_item=agenda[1], position=1, speaker_kind=DelegationKind.state,
+                      state_code='CAN')
+
+    def insert():
         with db.session.begin_nested():
-            db.session.add(Statement(event=first.event, agenda_item=agenda[1], position=1,
-                                     speaker_kind=DelegationKind.state, state_code='CAN'))
+            db.session.add(clash)
             db.session.flush()
+
+    with pytest.raises(IntegrityError):
+        insert()
 
 
 def test_files_are_stored_and_their_text_searchable(add_statement, oewg_event):

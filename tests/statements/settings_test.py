@@ -41,12 +41,14 @@ def test_admin_sets_the_file_size_limit_and_uploads_obey_it(create_user, client_
             'speaker_kind': 'state', 'state': 'JPN', 'delivery_status': 'not_indicated', 'original_language': ''}
     big = make_pdf('Japan') + b'%' + b'0' * (1536 * 1024)
     resp = secretariat.post(url_for('plugin_oewg.add_statement', oewg_event),
-                            data=form | {'file_en': (io.BytesIO(big), 'japan.pdf')}, content_type='multipart/form-data')
+                            data=form | {'file_en': (io.BytesIO(big), 'japan.pdf')},
+                            content_type='multipart/form-data')
     assert '&#34;japan.pdf&#34; is larger than the limit of 1 MB.' in resp.text
     assert Statement.query.count() == 0
     small = make_pdf('Japan') + b'%' + b'0' * (512 * 1024)
     resp = secretariat.post(url_for('plugin_oewg.add_statement', oewg_event),
-                            data=form | {'file_en': (io.BytesIO(small), 'japan.pdf')}, content_type='multipart/form-data')
+                            data=form | {'file_en': (io.BytesIO(small), 'japan.pdf')},
+                            content_type='multipart/form-data')
     assert resp.status_code == 302
     assert Statement.query.count() == 1
     # Werkzeug's test client spools these bodies into temporary files it never closes
