@@ -31,7 +31,7 @@ def test_heading_and_delegation_names(add_statement):
     office = add_statement('Chair of the GGE on Prevention of an Arms Race in Outer Space', item=0,
                            kind=DelegationKind.office)
     assert office.heading == 'Statement by Chair of the GGE on Prevention of an Arms Race in Outer Space'
-    assert office.delegation_code is None
+    assert office.delegation.code is None
 
 
 def test_heading_follows_the_language_but_not_the_citation(add_statement):
@@ -124,7 +124,7 @@ def test_delete_file_and_statement(add_statement, oewg_event):
 def test_reorder_statements(add_statement, agenda):
     a, b, c = add_statement('AUS'), add_statement('BRA'), add_statement('CAN')
     reorder_statements(agenda[1], [c.id, a.id, b.id])
-    assert [s.delegation_code for s in sorted(agenda[1].statements, key=lambda s: s.position)] == \
+    assert [s.state_code for s in sorted(agenda[1].statements, key=lambda s: s.position)] == \
         ['CAN', 'AUS', 'BRA']
     with pytest.raises(StatementError):
         reorder_statements(agenda[1], [c.id, a.id])

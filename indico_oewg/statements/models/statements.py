@@ -283,11 +283,6 @@ class Statement(db.Model):
         self.office = delegation.label if delegation.kind == DelegationKind.office else ''
 
     @property
-    def delegation_code(self):
-        """The State's ISO3 code; for others ``None``."""
-        return self.state_code if self.speaker_kind == DelegationKind.state else None
-
-    @property
     def heading(self):
         """E.g. "Statement by the Philippines", in the UI's language (see `statement_heading`)."""
         return statement_heading(self.delegation, self.on_behalf_of)

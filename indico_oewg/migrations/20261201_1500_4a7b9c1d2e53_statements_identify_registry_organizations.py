@@ -2,7 +2,7 @@
 
 Revision ID: 4a7b9c1d2e53
 Revises: e565e40a08fb
-Create Date: 2026-12-10 10:00:00
+Create Date: 2026-12-01 15:00:00
 
 Statement submitters get the organization of the observers' registry (as statements already had). Statements and
 submitters naming an organization of their working group's registry by its name, French name or acronym are linked

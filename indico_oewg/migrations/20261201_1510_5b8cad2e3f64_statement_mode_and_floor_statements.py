@@ -2,7 +2,7 @@
 
 Revision ID: 5b8cad2e3f64
 Revises: 4a7b9c1d2e53
-Create Date: 2026-12-10 11:00:00
+Create Date: 2026-12-01 15:10:00
 
 A statement is delivered (oral, all existing ones) or a written contribution; positions count within each mode
 under an agenda item. A statement recorded from the list of speakers has a contact (the user invited to hand in its
