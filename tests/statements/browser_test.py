@@ -162,6 +162,14 @@ def _confirm(driver, accept=True):
     return buttons[0 if accept else 1]
 
 
+def _decoration(driver, link):
+    """How a link's text is decorated, as the browser computes it (on the link's text, wherever it is set)."""
+    return driver.execute_script('''
+        const text = arguments[0].firstElementChild || arguments[0];
+        return getComputedStyle(text).textDecorationLine;
+    ''', link)
+
+
 def _flashes(driver, kind):
     """Texts of Indico's flashed messages of one kind (``error``, ``success``, ``warning``)."""
     return [e.text for e in _css(driver, f'#flashed-messages .{kind}-message-box')]
@@ -295,6 +303,13 @@ def test_secretariat_adds_and_publishes_statement(server, browser, server_db, fi
     assert server_db('SELECT status FROM plugin_oewg.statements WHERE id = :s', s=statement_id)[0][0] == 2
     row = _one(driver, f'tr#statement-{statement_id}')
     assert row.find_elements('css selector', 'a.icon-eye-blocked[data-href$="/publish"]')  # now it unpublishes
+    # the row's five action icons on one line
+    tops = driver.execute_script('return [...arguments[0].querySelectorAll(".entry-action-buttons a")]'
+                                 '.map(a => Math.round(a.getBoundingClientRect().top))', row)
+    assert len(tops) == 5 and len(set(tops)) == 1, tops
+    # a link in running text is underlined, not told apart by its colour alone
+    public_page = _one(driver, f'.action-box a[href$="/event/{event_id}/statements/"]')
+    assert 'underline' in _decoration(driver, public_page)
 
 
 # --- 2. the public -------------------------------------------------------------------------------------------------
@@ -344,6 +359,8 @@ def test_visitor_filters_downloads_and_cites(server, browser, server_db):
     assert citation == (f'Statement by Kenya, Fourth session of the {WORKING_GROUP}, General exchange of views, '
                         f'3rd meeting, 3 March 2031. {base_url}/event/{event_id}/statements/{statement_id}/')
     assert [a.get_attribute('lang') for a in _css(driver, '.oewg-statement-detail a[lang]')] == ['en', 'fr']
+    back = _one(driver, f'.oewg-statement-detail p a[href$="/event/{event_id}/statements/"]')
+    assert 'underline' in _decoration(driver, back)
 
 
 # --- 3. the working-group archive ----------------------------------------------------------------------------------
