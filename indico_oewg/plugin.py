@@ -43,7 +43,7 @@ class OEWGPlugin(IndicoPlugin):
         from indico_oewg.statements import receivers as statements
         self.connect(signals.menu.items, statements.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, statements.conference_menu)
-        self.template_hook('meeting-body', statements.meeting_body)
+        self.template_hook('event-header', statements.event_header)
         self.template_hook('category-sidebar', statements.category_sidebar)
         self.connect(signals.users.merged, statements.merge_users)
         self.connect(signals.core.after_commit, statements.after_commit)

@@ -27,9 +27,9 @@ def conference_menu(sender, **kwargs):
     return MenuEntryData(_('Statements'), 'statements', 'oewg.statements', position=8, visible=is_session)
 
 
-def meeting_body(event, **kwargs):
-    """A link to the statements on meeting-type event pages (they have no menu)."""
-    if not is_session(event):
+def event_header(event, **kwargs):
+    """A link to the statements on meeting and lecture pages (they have no menu)."""
+    if event.type == 'conference' or not is_session(event):
         return None
     from indico_oewg.statements.models.statements import Statement, StatementStatus
     count = Statement.query.filter_by(event_id=event.id, status=StatementStatus.published).count()

@@ -122,13 +122,14 @@ def test_conference_menu_entry(request_context, oewg_event, statements):
     assert entry.url == url_for('plugin_oewg.statements', oewg_event)
 
 
-def test_meeting_page_links_to_statements(test_client, create_oewg_session, add_statement):
-    meeting = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9),
-                                  type_=EventType.meeting)
-    resp = test_client.get(url_for('events.display', meeting))
+@pytest.mark.parametrize('event_type', (EventType.meeting, EventType.lecture))
+def test_meeting_and_lecture_pages_link_to_statements(test_client, create_oewg_session, event_type):
+    """They have no menu: the event page itself links to the statements, once."""
+    event = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9), type_=event_type)
+    resp = test_client.get(url_for('events.display', event))
     assert resp.status_code == 200
-    assert url_for('plugin_oewg.statements', meeting) in resp.text
-    resp = test_client.get(url_for('plugin_oewg.statements', meeting))
+    assert resp.text.count(f'href="{url_for("plugin_oewg.statements", event)}"') == 1
+    resp = test_client.get(url_for('plugin_oewg.statements', event))
     assert resp.status_code == 200
 
 
