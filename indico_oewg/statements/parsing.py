@@ -76,6 +76,15 @@ def organization_delegation(name, event):
     return Delegation.for_named_organization(name)
 
 
+def organization_name_for_form(delegation):
+    """The name of an organization as a form shows it for editing: for one of the registry its English name, which
+    :func:`organization_delegation` finds in the registry again.
+    """
+    if delegation.in_registry:
+        return _observers_api().get_organization_names(delegation.organization_id)[0]
+    return delegation.label
+
+
 def resolve_delegation(text, event):
     """The delegation written as an ISO3 code, a UN short name in any of the six languages or an organization's name
     (of the registry, or one the archive already has).

@@ -381,3 +381,21 @@ def test_links_in_running_text_are_underlined(secretariat_client, oewg_event, ad
     }
     for page, link in checks.items():
         assert f'<a href="{link}"><span class="underline">' in secretariat_client.get(page).text, page
+
+
+def test_editing_keeps_an_organization_of_the_registry(secretariat_client, oewg_event, agenda, add_statement,
+                                                      registry_organization):
+    import re
+
+    from indico_oewg.delegations import Delegation
+    statement = add_statement(Delegation.for_organization(registry_organization))
+    url = url_for('plugin_oewg.edit_statement', statement)
+    text = secretariat_client.get(url).text
+    field = re.search(r'<input[^>]*name="organization_name"[^>]*>', text).group()
+    assert 'value="European Union"' in field  # the name the registry knows it by, not "European Union (EU)"
+    resp = _post(secretariat_client, url, _statement_form(agenda[1], speaker_kind='organization',
+                                                          organization_name='European Union', title='On norms'))
+    assert resp.status_code == 302
+    db.session.expire_all()
+    assert statement.organization_id == registry_organization.id
+    assert statement.title == 'On norms'

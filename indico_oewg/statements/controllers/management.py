@@ -24,6 +24,7 @@ from indico_oewg.statements.operations import (add_files, create_agenda_item, cr
                                                delete_file, delete_statement, publish_statement,
                                                reorder_agenda_items, reorder_statements, unpublish_statement,
                                                update_agenda_item, update_statement)
+from indico_oewg.statements.parsing import organization_name_for_form
 from indico_oewg.statements.queries import get_agenda_items, group_by_agenda_item, parse_mode, query_statements
 from indico_oewg.statements.submissions import accept_submission, return_submission
 from indico_oewg.statements.views import WPManageStatements
@@ -120,8 +121,8 @@ class RHEditStatement(RHManageStatementBase):
         delegation = self.statement.delegation
         form = StatementForm(obj=FormDefaults(self.statement, agenda_item=self.statement.agenda_item_id,
                                               state=delegation.code,
-                                              organization_name=delegation.name('en') if delegation.is_organization
-                                              else '',
+                                              organization_name=(organization_name_for_form(delegation)
+                                                                 if delegation.is_organization else ''),
                                               joining_states=', '.join(self.statement.joining_states)),
                              event=self.event)
         if form.validate_on_submit():
