@@ -119,7 +119,8 @@ class RHEditStatement(RHManageStatementBase):
 
     def _process(self):
         delegation = self.statement.delegation
-        form = StatementForm(obj=FormDefaults(self.statement, agenda_item=self.statement.agenda_item_id,
+        form = StatementForm(obj=FormDefaults(self.statement, skip_attrs={'organization_name'},
+                                              agenda_item=self.statement.agenda_item_id,
                                               state=delegation.code,
                                               organization_name=(organization_name_for_form(delegation)
                                                                  if delegation.is_organization else ''),
