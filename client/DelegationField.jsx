@@ -9,7 +9,7 @@ import {Dropdown, Form, Input, Message} from 'semantic-ui-react';
 import {FinalCheckbox, FinalDropdown, FinalField, FinalInput} from 'indico/react/forms';
 
 import {Translate} from './i18n';
-import {REPRESENTATION_KEYS, REPRESENTATIONS, STATE_REPRESENTATIONS} from './representations';
+import {getRepresentations, isStateRepresentation} from './representations';
 
 const choicePropType = PropTypes.arrayOf(
   PropTypes.shape({value: PropTypes.string.isRequired, text: PropTypes.string.isRequired})
@@ -24,11 +24,7 @@ function delegationOptions(representation, {memberStates, observerStates, organi
     return toOptions(observerStates);
   }
   // an organization whose kind the observers' registry states must match the representation
-  return toOptions(
-    organizations.filter(
-      org => !org.kind || !REPRESENTATION_KEYS.includes(org.kind) || org.kind === representation
-    )
-  );
+  return toOptions(organizations.filter(org => !org.kind || org.kind === representation));
 }
 
 function DelegationWidget({
@@ -51,7 +47,7 @@ function DelegationWidget({
     const next = {representation, delegation, role, title, ...changes};
     onChange(next.representation ? next : null);
   };
-  const isState = STATE_REPRESENTATIONS.includes(representation);
+  const isState = isStateRepresentation(representation);
   const options = representation
     ? delegationOptions(representation, {memberStates, observerStates, organizations})
     : [];
@@ -232,11 +228,13 @@ DelegationInput.defaultProps = {
   organizations: [],
 };
 
-export const settingsFormInitialData = {
-  representations: REPRESENTATION_KEYS,
-  roleRequired: true,
-  organizationQuota: null,
-};
+export function settingsFormInitialData() {
+  return {
+    representations: getRepresentations().map(rep => rep.value),
+    roleRequired: true,
+    organizationQuota: null,
+  };
+}
 
 export function DelegationSettings() {
   return (
@@ -244,7 +242,7 @@ export function DelegationSettings() {
       <FinalDropdown
         name="representations"
         label={Translate.string('Representations offered')}
-        options={REPRESENTATIONS.map(([key, title]) => ({key, value: key, text: title()}))}
+        options={getRepresentations().map(({value, text}) => ({key: value, value, text}))}
         multiple
         selection
         required

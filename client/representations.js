@@ -2,19 +2,28 @@
 // Copyright (C) 2026 The indico-plugin-oewg authors
 // Licensed under the MIT License; see the LICENSE file.
 
-import {Translate} from './i18n';
+// Whom a participant may represent: the server is the only source (indico_oewg.delegations.Representation). The
+// plugin puts them in Indico's vars.js (`OewgPlugin.representations`, see OEWGPlugin.get_vars_js) for every
+// locale; the page's locale picks its titles.
 
-// The same keys and order as REPRESENTATIONS in indico_oewg/registration/delegations.py. The participant's form
-// gets the titles from the server; the form setup needs them before a field exists.
-export const REPRESENTATIONS = [
-  ['member_state', () => Translate.string('Member State')],
-  ['observer_state', () => Translate.string('Non-member observer State')],
-  ['igo', () => Translate.string('Intergovernmental organization or entity with a standing invitation')],
-  ['un_body', () => Translate.string('UN organ, body or specialized agency')],
-  ['ecosoc_ngo', () => Translate.string('NGO with ECOSOC consultative status')],
-  ['other_ngo', () => Translate.string('Other NGO, academic or research institution')],
-  ['commercial', () => Translate.string('Commercial actor')],
-];
+function pageLocale() {
+  // Indico writes the locale of the page on <html data-canonical-locale="fr-FR">
+  return (document.documentElement.dataset.canonicalLocale || '').replace('-', '_');
+}
 
-export const REPRESENTATION_KEYS = REPRESENTATIONS.map(([key]) => key);
-export const STATE_REPRESENTATIONS = ['member_state', 'observer_state'];
+// [{value, text, isState}] in the order of the list of participants
+export function getRepresentations() {
+  const byLocale = (window.OewgPlugin && window.OewgPlugin.representations) || {};
+  const locale = pageLocale();
+  const language = locale.split('_')[0];
+  const key =
+    (byLocale[locale] && locale) ||
+    Object.keys(byLocale).find(k => k.split('_')[0] === language) ||
+    Object.keys(byLocale).find(k => k.startsWith('en')) ||
+    Object.keys(byLocale)[0];
+  return key ? byLocale[key] : [];
+}
+
+export function isStateRepresentation(representation) {
+  return getRepresentations().some(rep => rep.value === representation && rep.isState);
+}

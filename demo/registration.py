@@ -61,13 +61,15 @@ def seed(ctx):
     from indico.core.db import db
     from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.registration.models.forms import RegistrationForm
-    from indico.modules.events.registration.models.registrations import (Registration, RegistrationData,
-                                                                         RegistrationState, RegistrationVisibility)
+    from indico.modules.events.registration.models.registrations import (PublishRegistrationsMode, Registration,
+                                                                         RegistrationData, RegistrationState,
+                                                                         RegistrationVisibility)
     from indico.modules.events.registration.models.items import PersonalDataType
     from indico.modules.events.registration.util import create_personal_data_fields
     from indico.util.date_time import now_utc
 
-    from indico_oewg.registration.delegations import get_accredited_organizations, organization_representation
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.observers import api as observers_api
     from indico_oewg.registration.fields import FIELD_TYPE
     from indico_oewg.registration.operations import add_focal_points, add_oewg_section
     from indico_oewg.registration.settings import registration_settings
@@ -78,6 +80,7 @@ def seed(ctx):
     regform = RegistrationForm.query.filter_by(event_id=event.id, title=FORM_TITLE, is_deleted=False).first()
     if regform is None:
         regform = RegistrationForm(event=event, title=FORM_TITLE, currency='CHF', moderation_enabled=True,
+                                   publish_registrations_public=PublishRegistrationsMode.show_with_consent,
                                    start_dt=now_utc() - timedelta(days=1), end_dt=now_utc() + timedelta(days=365),
                                    introduction='Registration of delegates and observers (sample form).')
         create_personal_data_fields(regform)
@@ -92,8 +95,8 @@ def seed(ctx):
     title_ids = {caption: id_ for id_, caption in title_field.data.get('captions', {}).items()} if title_field else {}
 
     organizations = {}
-    for organization in get_accredited_organizations(event):
-        organizations.setdefault(organization_representation(organization), []).append(organization)
+    for organization in observers_api.get_accredited_organizations(event):
+        organizations.setdefault(organization.kind.representation, []).append(organization)
     used = {}
     existing = {r.email for r in regform.registrations}
     for first, last, title, representation, delegation, role, official_title, approved in PEOPLE:
@@ -123,6 +126,6 @@ def seed(ctx):
             'representation': representation, 'delegation': delegation, 'role': role, 'title': official_title}))
         db.session.add(registration)
     db.session.flush()
-    add_focal_points(event, 'NGA', [ctx['users']['delegate']], admin)
+    add_focal_points(event, Delegation.for_state('NGA'), [ctx['users']['delegate']], admin)
     registration_settings.set(event, 'participants_published', True)
     db.session.flush()

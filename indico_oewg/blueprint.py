@@ -91,15 +91,15 @@ blueprint.add_url_rule(f'{_obs_manage}/requests.<format>', 'observer_export',
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/', 'manage_observer_request',
                        obs_manage.RHManageObserverRequest)
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/ask-information', 'observer_ask_information',
-                       obs_manage.RHAskObserverInformation, methods=('POST',))
+                       obs_manage.RHAskObserverInformation, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/confirm', 'observer_confirm',
                        obs_manage.RHConfirmObserverRequest, methods=('POST',))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/decline', 'observer_decline',
-                       obs_manage.RHDeclineObserverRequest, methods=('POST',))
+                       obs_manage.RHDeclineObserverRequest, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/merge', 'observer_merge',
-                       obs_manage.RHMergeObserverOrganization, methods=('POST',))
+                       obs_manage.RHMergeObserverOrganization, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/requests/<int:request_id>/organization', 'observer_edit_organization',
-                       obs_manage.RHEditObserverOrganization, methods=('POST',))
+                       obs_manage.RHEditObserverOrganization, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/registry/', 'observer_registry', obs_manage.RHObserverRegistry)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/', 'observer_period', obs_manage.RHObserverPeriod)
 blueprint.add_url_rule(f'{_obs_manage}/no-objection/open', 'observer_period_open', obs_manage.RHOpenObserverPeriod,
@@ -118,13 +118,16 @@ blueprint.add_url_rule(f'{_obs_manage}/lists/circulate', 'observer_lists_circula
 blueprint.add_url_rule(f'{_obs_manage}/accreditations/', 'observer_accreditations',
                        obs_manage.RHObserverAccreditations)
 blueprint.add_url_rule(f'{_obs_manage}/accreditations/<int:accreditation_id>/revoke', 'observer_revoke',
-                       obs_manage.RHRevokeAccreditation, methods=('POST',))
+                       obs_manage.RHRevokeAccreditation, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_obs_manage}/settings', 'observer_settings', obs_manage.RHObserverSettings,
                        methods=('GET', 'POST'))
 
 # Registration
 _reg_manage = '/event/<int:event_id>/manage/oewg/delegations'
-blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations,
+blueprint.add_url_rule(f'{_reg_manage}/', 'manage_delegations', registration.RHManageDelegations)
+blueprint.add_url_rule(f'{_reg_manage}/focal-points/add', 'add_focal_points', registration.RHNameFocalPoints,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_reg_manage}/settings', 'delegation_settings', registration.RHDelegationSettings,
                        methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_reg_manage}/focal-points/<int:focal_point_id>/remove', 'remove_focal_point',
                        registration.RHRemoveFocalPoint, methods=('POST',))

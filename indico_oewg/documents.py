@@ -6,8 +6,11 @@
 and the dates of a session as documents print them.
 """
 
+import re
 from io import BytesIO
 
+from babel import Locale
+from babel.dates import format_date as babel_format_date
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -16,7 +19,7 @@ from pypdf.errors import PyPdfError
 from weasyprint import CSS, HTML
 from weasyprint.urls import URLFetcher
 
-from indico.util.date_time import format_interval
+from indico.util.i18n import get_current_locale
 
 
 #: PDF readers accept the header anywhere in the first kilobyte of a file
@@ -24,25 +27,18 @@ PDF_HEADER_WINDOW = 1024
 PAGE_CSS = '@page { size: A4; margin: 2cm; }'
 
 
-class _InlineDataOnlyFetcher(URLFetcher):
+def _fetch_nothing_external():
     # Documents are built from the plugin's own templates and what users typed: nothing may make the server fetch a
     # URL (an <img src="http://..."> in a name must not reach the network or the file system). Inline data only.
-    # (WeasyPrint 70, which Indico 3.3.14 pins, takes a fetcher class, as Indico's receipts use it.)
-
-    def __init__(self):
-        super().__init__(allowed_protocols={'data'}, allow_redirects=False)
-
-    def fetch(self, url, headers=None):
-        if not url.startswith('data:'):
-            raise ValueError(f'External resources are not loaded in documents: {url[:100]}')
-        return super().fetch(url, headers)
+    # (WeasyPrint 70, which Indico 3.3.14 pins, takes a `URLFetcher`; it refuses other protocols with a warning.)
+    return URLFetcher(allowed_protocols={'data'}, allow_redirects=False)
 
 
 def render_pdf(html, css=''):
     """A PDF (``BytesIO``) of an HTML page, on A4 with 2 cm margins unless the CSS says otherwise."""
-    stylesheets = [CSS(string=PAGE_CSS + css, url_fetcher=_InlineDataOnlyFetcher())]
+    stylesheets = [CSS(string=PAGE_CSS + css, url_fetcher=_fetch_nothing_external())]
     buf = BytesIO()
-    HTML(string=html, url_fetcher=_InlineDataOnlyFetcher()).write_pdf(buf, stylesheets=stylesheets)
+    HTML(string=html, url_fetcher=_fetch_nothing_external()).write_pdf(buf, stylesheets=stylesheets)
     buf.seek(0)
     return buf
 
@@ -103,6 +99,23 @@ def is_pdf(data):
     return open_pdf(data) is not None
 
 
+def _months_written_out(pattern):
+    # CLDR's interval patterns stop at abbreviated months ("MMM": "28 Aug – 1 Sept 2023"; Babel's yMMMMd falls
+    # back to them): write the months out, and use plain spaces around the dash rather than thin ones.
+    return re.sub(r'(?<![ML])([ML])\1\1(?![ML])', r'\1\1\1\1', pattern).replace('\u2009', ' ')
+
+
 def format_session_dates(event, locale=None):
-    """The days of a session as UN documents print them: "28 August – 1 September 2023", "9–13 May 2022"."""
-    return format_interval(event.start_dt_local.date(), event.end_dt_local.date(), 'yMMMMd', locale=locale)
+    """The days of a session as UN documents print them: "28 August – 1 September 2023", "9–13 May 2022".
+
+    In the locale given, else the current one, with the day, month and year in its order (CLDR's date intervals).
+    """
+    locale = Locale.parse(locale or get_current_locale())
+    start, end = event.start_dt_local.date(), event.end_dt_local.date()
+    if start == end:
+        return babel_format_date(start, _months_written_out(locale.datetime_skeletons['yMMMd'].pattern),
+                                 locale=locale)
+    patterns = locale.interval_formats['yMMMd']
+    field = 'y' if start.year != end.year else ('M' if start.month != end.month else 'd')
+    return ''.join(babel_format_date(day, _months_written_out(pattern), locale=locale)
+                   for day, pattern in zip((start, end), patterns[field], strict=True))

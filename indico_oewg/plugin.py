@@ -54,11 +54,14 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.event_management.get_cloners, statements_clone.get_cloners)
         # Observers
         from indico_oewg.observers import receivers as observers
+        from indico_oewg.observers.placeholders import OUTCOME_EMAIL_CONTEXT
         self.connect(signals.core.import_tasks, observers.import_tasks)
         self.connect(signals.menu.items, observers.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, observers.conference_menu)
         self.template_hook('event-header', observers.event_header)
         self.connect(signals.users.merged, observers.merge_users)
+        self.connect(signals.core.get_placeholders, observers.get_placeholders,
+                     sender=OUTCOME_EMAIL_CONTEXT)
         # Registration
         from indico.modules.events.registration.fields.base import RegistrationFormFieldBase
         from indico_oewg.registration import receivers as registration
@@ -70,12 +73,19 @@ class OEWGPlugin(IndicoPlugin):
         self.connect(signals.users.merged, registration.users_merged)
         self.connect(signals.acl.can_manage, registration.can_manage_event, sender=Event)
         self.connect(signals.menu.items, registration.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.event.sidemenu, registration.conference_menu)
+        self.template_hook('event-header', registration.event_header)
         from indico_oewg.registration import clone as registration_clone
         self.connect(signals.event_management.get_cloners, registration_clone.get_cloners)
         # the field's JavaScript on every registration page: the form editor fails on an unknown field type
         from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
         self.inject_bundle('main.js', WPManageRegistration)
         self.inject_bundle('main.js', DisplayRegistrationFormMixin)
+
+    def get_vars_js(self):
+        # the OEWG field's script reads the representations from here (window.OewgPlugin)
+        from indico_oewg.registration.delegations import get_client_representations
+        return {'representations': get_client_representations()}
 
     def get_blueprints(self):
         from indico_oewg.blueprint import blueprint

@@ -27,6 +27,9 @@ _ARTICLE_SUFFIX = re.compile(r"\s*\((the|l'|la|le|les|el|los|las)\)$", re.IGNORE
 _FRENCH_ARTICLES = {'BOL': 'la', 'IRN': "l'", 'NLD': 'les', 'VEN': 'le'}
 # "de" followed by the article, as French contracts them
 _FRENCH_DE = {'le': 'du ', 'les': 'des ', 'la': 'de la ', "l'": "de l'"}
+# The same for Spanish: UNTERM gives "Irán (República Islámica del)" the article "el" after the qualifier
+_SPANISH_ARTICLES = {'IRN': 'el'}
+_SPANISH_DE = {'el': 'del ', 'la': 'de la ', 'los': 'de los ', 'las': 'de las '}
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,30 @@ class State:
 
     def __str__(self):
         return self.name()
+
+
+def name_with_de(state, language):
+    """The State's short name after "of" the way the language writes it in "Statement of/by …": French and Spanish
+    contract the preposition with the article ("des Philippines", "del Afganistán"); English gives the article
+    ("the Philippines"); the other languages take the plain short name (Chinese "菲律宾").
+    """
+    if language == 'fr':
+        return french_name_with_de(state)
+    if language == 'es':
+        return spanish_name_with_de(state)
+    if language == 'en':
+        return state.name_in_sentence()
+    return state.name(language)
+
+
+def spanish_name_with_de(state):
+    """The State's Spanish short name after the preposition "de": "de la Argentina", "del Japón", "de los Estados
+    Unidos de América", "de las Bahamas", "de Albania", "del Irán (República Islámica del)".
+    """
+    unterm = state.unterm.get('es') or state.name_en
+    match = _ARTICLE_SUFFIX.search(unterm)
+    article = match.group(1).lower() if match else _SPANISH_ARTICLES.get(state.iso3)
+    return _SPANISH_DE.get(article, 'de ') + _ARTICLE_SUFFIX.sub('', unterm)
 
 
 def french_name_with_de(state):

@@ -118,16 +118,18 @@ def test_every_string_is_translated(locale, domain):
 def test_translations_keep_placeholders_and_markup(locale, domain):
     """A translation has the placeholders and HTML tags of its source (as `indico i18n compile` checks)."""
     catalog = _read_po(_po(locale, domain))
-    problems = []
-    for message in catalog:
-        if not message.id:
-            continue
-        sources = list(message.id) if message.pluralizable else [message.id]
-        for i, translation in enumerate(_forms(message)):
-            source = sources[min(i, len(sources) - 1)]
-            problems.extend((source, translation) for pattern in (PLACEHOLDER_RE, HTML_TAG_RE)
-                            if sorted(pattern.findall(source)) != sorted(pattern.findall(translation)))
+    pairs = [(source, translation) for message in catalog if message.id
+             for source, translation in _sources_and_translations(message)]
+    problems = [(source, translation) for source, translation in pairs
+                for pattern in (PLACEHOLDER_RE, HTML_TAG_RE)
+                if sorted(pattern.findall(source)) != sorted(pattern.findall(translation))]
     assert problems == []
+
+
+def _sources_and_translations(message):
+    """Each translated form of a message with the source text it translates (plural forms: the plural)."""
+    sources = list(message.id) if message.pluralizable else [message.id]
+    return [(sources[min(i, len(sources) - 1)], translation) for i, translation in enumerate(_forms(message))]
 
 
 @pytest.mark.parametrize('locale', LOCALES)
@@ -178,7 +180,7 @@ def test_indico_serves_the_react_catalogue(test_client):
     domain = json.loads(text.removeprefix(prefix).rstrip().removesuffix(';'))['oewg']
     assert domain['']['domain'] == 'oewg'
     assert domain['Representing'] == ['Vous représentez']
-    assert domain['Non-member observer State'] == ['État non membre observateur']
+    assert domain['Choose the State'] == ["Choisissez l'État"]
     # ... and the committed bundle binds its Translate to that domain (client/i18n.js)
     dist = ROOT / 'indico_oewg' / 'static' / 'dist'
     url = json.loads((dist / 'manifest.json').read_text())['main.js']

@@ -1,7 +1,7 @@
 import pytest
 
 from indico_oewg.states import (find_state, french_name_with_de, get_member_states, get_observer_states, get_state,
-                                get_states)
+                                get_states, name_with_de)
 
 
 def test_the_list_has_193_members_and_2_observer_states():
@@ -62,3 +62,19 @@ def test_names_in_each_language():
 ))
 def test_french_name_with_de(iso3, expected):
     assert french_name_with_de(get_state(iso3)) == expected
+
+
+@pytest.mark.parametrize(('iso3', 'language', 'expected'), (
+    ('ARG', 'es', 'de la Argentina'),
+    ('JPN', 'es', 'del Japón'),
+    ('USA', 'es', 'de los Estados Unidos de América'),
+    ('BHS', 'es', 'de las Bahamas'),
+    ('ALB', 'es', 'de Albania'),
+    ('IRN', 'es', 'del Irán (República Islámica del)'),
+    ('PHL', 'fr', 'des Philippines'),
+    ('PHL', 'en', 'the Philippines'),
+    ('JPN', 'en', 'Japan'),
+    ('PHL', 'zh', '菲律宾'),
+))
+def test_name_with_de(iso3, language, expected):
+    assert name_with_de(get_state(iso3), language) == expected

@@ -2,10 +2,11 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-from wtforms.fields import EmailField, FileField, SelectField, StringField, TextAreaField
+from wtforms.fields import BooleanField, EmailField, FileField, SelectField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Email, Length, Optional, StopValidation, ValidationError
 
 from indico.util.date_time import now_utc
+from indico.util.placeholders import render_placeholder_info
 from indico.util.string import validate_email
 from indico.web.forms.base import IndicoForm
 from indico.web.forms.fields import IndicoDateTimeField, IndicoEnumSelectField, MultipleItemsField
@@ -14,6 +15,7 @@ from indico.web.forms.validators import HiddenUnless
 from indico_oewg import _
 from indico_oewg.observers.models.organizations import EcosocStatus, OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
+from indico_oewg.observers.placeholders import OUTCOME_EMAIL_CONTEXT
 from indico_oewg.states import get_state_choices
 
 
@@ -91,6 +93,12 @@ class RequestForm(_RequestFormBase):
         ordered = [fields.pop(name) for name in ('csrf_token', *self.field_order) if name in fields]
         return iter(ordered + list(fields.values()))
 
+    @property
+    def organization_data(self):
+        """What the form says about a new organization (see `create_organization`)."""
+        data = {k: getattr(self, k).data or '' for k in ('name', 'name_fr', 'acronym', 'website', 'contact_email')}
+        return data | {'kind': self.kind.data, 'country': self.country.data or None}
+
 
 class CompleteRequestForm(_RequestFormBase):
     """The requester completes a pending request."""
@@ -132,6 +140,8 @@ class InfoRequestForm(IndicoForm):
 class DeclineForm(IndicoForm):
     reason = TextAreaField(_('Reason'), [DataRequired(), Length(max=5000)],
                            description=_('Why the request is out of scope; sent by e-mail to the requester.'))
+    confirm = BooleanField(_('Confirm'), [DataRequired(_('Confirm that the request is to be declined.'))],
+                           description=_('The request is declined for good and the requester is told by e-mail.'))
 
 
 class MergeForm(IndicoForm):
@@ -192,10 +202,18 @@ class ObserverSettingsForm(IndicoForm):
     member_states_emails = TextAreaField(_("Member States' addresses"),
                                          description=_('The e-mail addresses of the permanent missions the '
                                                        "Chair's lists are circulated to, one per line."))
-    accredited_subject = StringField(_('Subject (accredited)'), [DataRequired(), Length(max=300)])
+    accredited_subject = StringField(_('Subject (accredited)'), [DataRequired(), Length(max=300)],
+                                     description=_('The placeholders of the message can be used here too.'))
     accredited_body = TextAreaField(_('Body (accredited)'), [DataRequired()], render_kw={'rows': 10})
-    not_accredited_subject = StringField(_('Subject (not accredited)'), [DataRequired(), Length(max=300)])
+    not_accredited_subject = StringField(_('Subject (not accredited)'), [DataRequired(), Length(max=300)],
+                                         description=_('The placeholders of the message can be used here too.'))
     not_accredited_body = TextAreaField(_('Body (not accredited)'), [DataRequired()], render_kw={'rows': 10})
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # as Indico's own e-mail settings: the placeholders the text may use, under the field
+        placeholders = render_placeholder_info(OUTCOME_EMAIL_CONTEXT, observer_request=None)
+        self.accredited_body.description = self.not_accredited_body.description = placeholders
 
     def validate_member_states_emails(self, field):
         emails = [line.strip() for line in (field.data or '').splitlines() if line.strip()]

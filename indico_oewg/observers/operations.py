@@ -6,40 +6,38 @@
 
 import mimetypes
 
-from flask import session
-
 from indico.core.db import db
 from indico.core.notifications import make_email, send_email
 from indico.modules.logs import EventLogRealm, LogKind
 from indico.modules.logs.util import make_diff_log
 from indico.util.date_time import now_utc
+from indico.util.fs import secure_client_filename
+from indico.util.placeholders import replace_placeholders
 from indico.web.flask.templating import get_template_module
 
 from indico_oewg import _
+from indico_oewg.documents import is_pdf
+from indico_oewg.observers.documents import LISTS_FILENAME, build_lists_docx, build_lists_pdf
 from indico_oewg.observers.models.accreditations import Accreditation
 from indico_oewg.observers.models.files import ObserverFile
 from indico_oewg.observers.models.organizations import EcosocStatus, Organization, OrganizationKind
 from indico_oewg.observers.models.periods import NoObjectionPeriod, Objection, PeriodState
 from indico_oewg.observers.models.requests import OPEN_STATES, ObserverRequest, Representative, RequestState
+from indico_oewg.observers.placeholders import OUTCOME_EMAIL_CONTEXT
 from indico_oewg.observers.settings import observer_settings
-from indico_oewg.observers.util import get_open_request, get_period_requests, is_pdf
+from indico_oewg.observers.util import get_open_request, get_period_requests
 from indico_oewg.states import get_state
+from indico_oewg.util import LOG_MODULE, acting_user, log_event, logger
 from indico_oewg.working_groups.util import get_session_title, get_working_group
-
-
-LOG_MODULE = 'OEWG'
 
 
 class ObserverError(Exception):
     """A request that cannot be carried out; the message is shown to the user as is."""
 
 
-def _user(user):
-    return user if user is not None else (session.user if session else None)
-
-
-def _log(event, kind, summary, user, data=None, realm=EventLogRealm.management):
-    event.log(realm, kind, LOG_MODULE, summary, user, data=data)
+def _request_name(request):
+    """What the logs call a request (in English, as Indico's logs are): by its organization, not its id."""
+    return f'Observer request of "{request.organization.name}"'
 
 
 # --- files ------------------------------------------------------------------------------------------------------
@@ -49,12 +47,14 @@ def save_file(working_group, file, *, pdf_only=False):
 
     :raise ObserverError: if `pdf_only` and the content is not a PDF document.
     """
+    # the name as the client gave it may hold paths or control characters: keep a safe one, as Indico does
+    filename = secure_client_filename(file.filename)
     data = file.read()
     if pdf_only and not is_pdf(data):
-        raise ObserverError(_('The file "{name}" is not a PDF document.').format(name=file.filename))
-    content_type = (mimetypes.guess_type(file.filename)[0] or file.mimetype or 'application/octet-stream')
-    stored = ObserverFile(working_group=working_group, working_group_id=working_group.id,
-                          filename=file.filename, content_type='application/pdf' if pdf_only else content_type)
+        raise ObserverError(_('The file "{name}" is not a PDF document.').format(name=filename))
+    content_type = (mimetypes.guess_type(filename)[0] or file.mimetype or 'application/octet-stream')
+    stored = ObserverFile(working_group=working_group, working_group_id=working_group.id, filename=filename,
+                          content_type='application/pdf' if pdf_only else content_type)
     stored.save(data)
     db.session.add(stored)
     db.session.flush()
@@ -75,6 +75,7 @@ def create_organization(working_group, data):
         organization.ecosoc_status = organization.ecosoc_status or EcosocStatus.none
     db.session.add(organization)
     db.session.flush()
+    logger.info('Organization %r added to the observer registry', organization)
     return organization
 
 
@@ -94,12 +95,11 @@ ORGANIZATION_LOG_FIELDS = {
 
 def update_organization(organization, data, event, user=None):
     """The secretariat corrects an organization of the registry (e.g. its kind, before confirming a request)."""
-    user = _user(user)
     changes = organization.populate_from_dict({k: v for k, v in data.items() if k in ORGANIZATION_LOG_FIELDS})
     db.session.flush()
     if changes:
-        _log(event, LogKind.change, f'Organization "{organization.name}" updated', user,
-             data=make_diff_log(changes, ORGANIZATION_LOG_FIELDS))
+        log_event(event, LogKind.change, f'Organization "{organization.name}" updated', user,
+                  data=make_diff_log(changes, ORGANIZATION_LOG_FIELDS))
     return changes
 
 
@@ -110,6 +110,7 @@ def merge_users(target, source):
                           (NoObjectionPeriod, NoObjectionPeriod.closed_by_id),
                           (Accreditation, Accreditation.revoked_by_id)):
         model.query.filter(column == source.id).update({column: target.id}, synchronize_session=False)
+    logger.info('Observer requests and decisions of %r moved to %r', source, target)
 
 
 def merge_organization(source, target, event, user=None):
@@ -117,15 +118,13 @@ def merge_organization(source, target, event, user=None):
 
     Its requests and accreditations move to the target; the duplicate stays, marked as merged.
     """
-    user = _user(user)
     if source == target or source.working_group_id != target.working_group_id or target.is_merged:
         raise ObserverError(_('An organization can only be merged into another, unmerged organization of the same '
                               'working group.'))
     for request in source.requests:
-        if request.state in OPEN_STATES and (other := get_open_request(target, request.event)):
-            raise ObserverError(_('Both organizations have an open request for the {session} (#{a} and #{b}); '
-                                  'decline or withdraw one of them first.')
-                                .format(session=get_session_title(request.event), a=request.id, b=other.id))
+        if request.state in OPEN_STATES and get_open_request(target, request.event):
+            raise ObserverError(_('Both organizations have an open request for the {session}; decline or '
+                                  'withdraw one of them first.').format(session=get_session_title(request.event)))
     moved_requests = list(source.requests)
     for request in moved_requests:
         request.organization = target
@@ -133,10 +132,10 @@ def merge_organization(source, target, event, user=None):
         accreditation.organization = target
     source.merged_into = target
     db.session.flush()
-    _log(event, LogKind.change, f'Organization "{source.name}" merged into "{target.name}"', user,
-         data={'Merged organization': f'#{source.id} {source.display_name}',
-               'Into': f'#{target.id} {target.display_name}',
-               'Requests moved': ', '.join(f'#{r.id}' for r in moved_requests) or 'none'})
+    log_event(event, LogKind.change, f'Organization "{source.name}" merged into "{target.name}"', user,
+              data={'Merged organization': source.display_name, 'Into': target.display_name,
+                    'Requests moved': ', '.join(f'{get_session_title(r.event)} ({r.state.name.replace("_", " ")})'
+                                                for r in moved_requests) or 'none'})
 
 
 # --- requests ---------------------------------------------------------------------------------------------------
@@ -147,6 +146,25 @@ def _set_representatives(request, representatives):
         raise ObserverError(_('Name at least one representative (full name and title).'))
     request.representatives = [Representative(full_name=name, title=title, position=i)
                                for i, (name, title) in enumerate(representatives)]
+
+
+def _open_request_error(existing, user, working_group):
+    """Why a second open request for the same organization and session is refused, without pointing to a request
+    the user may not open.
+    """
+    organization = existing.organization.name
+    if existing.requester == user:
+        return ObserverError(_('You already sent a request for {organization} to this session: it is listed under '
+                               '"Your requests" on the observers page, where you can complete it.')
+                             .format(organization=organization))
+    if working_group.contact_email:
+        return ObserverError(_('{organization} already has a pending request for this session, sent by another '
+                               'contact of the organization. To add to it or to change it, write to the '
+                               'secretariat at {email}.')
+                             .format(organization=organization, email=working_group.contact_email))
+    return ObserverError(_('{organization} already has a pending request for this session, sent by another contact '
+                           'of the organization. To add to it or to change it, write to the secretariat of the '
+                           'working group.').format(organization=organization))
 
 
 def create_request(event, user, *, organization=None, organization_data=None, letter, representatives,
@@ -165,9 +183,7 @@ def create_request(event, user, *, organization=None, organization_data=None, le
             if organization.working_group_id != working_group.id:
                 raise ObserverError(_('This organization is not in the registry of this working group.'))
             if existing := get_open_request(organization, event):
-                raise ObserverError(_('{organization} already has a pending request for this session (#{id}); '
-                                      'complete that one instead.')
-                                    .format(organization=organization.name, id=existing.id))
+                raise _open_request_error(existing, user, working_group)
             is_new = False
         else:
             organization = create_organization(working_group, organization_data)
@@ -189,23 +205,22 @@ def create_request(event, user, *, organization=None, organization_data=None, le
             _apply_request_to_organization(request)
         db.session.add(request)
         db.session.flush()
-    _log(event, LogKind.positive, f'Observer request #{request.id} by "{organization.name}"', user,
-         data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
-               'Representatives': len(request.representatives)}, realm=EventLogRealm.participants)
+    log_event(event, LogKind.positive, f'{_request_name(request)} sent', user,
+              data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
+                    'Representatives': len(request.representatives)}, realm=EventLogRealm.participants)
     return request
 
 
 def update_request(request, user, *, letter=None, representatives, mission_statement=None,
                    mission_statement_file=None, ecosoc_status=None):
-    """The requester completes a pending request (or answers a request for more information)."""
+    """The requester completes a pending request (e.g. after being asked for more information)."""
     if not request.state.is_open:
         raise ObserverError(_('This request can no longer be changed.'))
     working_group = get_working_group(request.event.category)
-    organization = request.organization
     with db.session.begin_nested():
-        _set_representatives(request, representatives)
         if letter is not None and letter.filename:
             request.letter_file = save_file(working_group, letter, pdf_only=True)
+        _set_representatives(request, representatives)
         if mission_statement_file is not None and mission_statement_file.filename:
             request.mission_statement_file = save_file(working_group, mission_statement_file)
         if mission_statement is not None:
@@ -216,9 +231,9 @@ def update_request(request, user, *, letter=None, representatives, mission_state
         request.state = RequestState.pending
         request.modified_dt = now_utc()
         db.session.flush()
-    _log(request.event, LogKind.change,
-         f'Observer request #{request.id} {"completed" if answered else "updated"} by the requester', user,
-         data={'Organization': organization.display_name}, realm=EventLogRealm.participants)
+    log_event(request.event, LogKind.change,
+              f'{_request_name(request)} {"completed" if answered else "updated"} by the requester', user,
+              data={'Organization': request.organization.display_name}, realm=EventLogRealm.participants)
 
 
 def _apply_request_to_organization(request):
@@ -238,8 +253,8 @@ def withdraw_request(request, user):
     request.state = RequestState.withdrawn
     request.modified_dt = now_utc()
     db.session.flush()
-    _log(request.event, LogKind.negative, f'Observer request #{request.id} withdrawn by the requester', user,
-         data={'Organization': request.organization.display_name}, realm=EventLogRealm.participants)
+    log_event(request.event, LogKind.negative, f'{_request_name(request)} withdrawn by the requester', user,
+              data={'Organization': request.organization.display_name}, realm=EventLogRealm.participants)
 
 
 def _send_to_requester(request, template_name, user, summary, **context):
@@ -250,12 +265,11 @@ def _send_to_requester(request, template_name, user, summary, **context):
                                        working_group=working_group, session_title=get_session_title(event),
                                        **context)
         email = make_email(request.requester.email, reply_address=working_group.contact_email, template=template)
-    send_email(email, event, LOG_MODULE, user, log_summary=summary)
+    send_email(email, event, LOG_MODULE, acting_user(user), log_summary=summary)
 
 
 def ask_for_information(request, message, user=None, *, notify=True):
     """The secretariat asks the requester for more information (by e-mail)."""
-    user = _user(user)
     if not request.state.is_open:
         raise ObserverError(_('More information can only be asked for a pending request.'))
     if not message.strip():
@@ -263,14 +277,13 @@ def ask_for_information(request, message, user=None, *, notify=True):
     request.state = RequestState.info_requested
     request.info_request = message.strip()
     db.session.flush()
-    _log(request.event, LogKind.change, f'More information asked for observer request #{request.id}', user,
-         data={'Organization': request.organization.display_name, 'Message': request.info_request})
+    log_event(request.event, LogKind.change, f'More information asked: {_request_name(request)}', user,
+              data={'Organization': request.organization.display_name, 'Message': request.info_request})
     if notify:
-        _send_to_requester(request, 'info_requested', user,
-                           f'Observer request #{request.id}: more information asked')
+        _send_to_requester(request, 'info_requested', user, f'{_request_name(request)}: more information asked')
 
 
-def _accredit(request, user):
+def _accredit(request):
     request.state = RequestState.accredited
     request.decided_dt = now_utc()
     accreditation = Accreditation(organization=request.organization, event=request.event, request=request,
@@ -285,7 +298,6 @@ def confirm_request(request, user=None, *, notify=True):
     (a) and (b) participate and (c) go on the list for information: accredited now. (d) and (e) go on the list
     for consideration on a no-objection basis.
     """
-    user = _user(user)
     if not request.state.is_open:
         raise ObserverError(_('Only a pending request can be confirmed.'))
     organization = request.organization
@@ -294,23 +306,21 @@ def confirm_request(request, user=None, *, notify=True):
         request.state = RequestState.under_consideration
         request.decided_dt = now_utc()
         db.session.flush()
-        _log(request.event, LogKind.positive,
-             f'Observer request #{request.id} confirmed: "{organization.name}" on the list for consideration', user,
-             data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})'})
+        log_event(request.event, LogKind.positive,
+                  f'{_request_name(request)} confirmed: on the list for consideration', user,
+                  data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})'})
     else:
-        _accredit(request, user)
+        _accredit(request)
         db.session.flush()
-        _log(request.event, LogKind.positive,
-             f'Observer request #{request.id} confirmed: "{organization.name}" accredited', user,
-             data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
-                   'List': 'for information'})
+        log_event(request.event, LogKind.positive, f'{_request_name(request)} confirmed: accredited', user,
+                  data={'Organization': organization.display_name, 'Kind': f'({organization.kind.letter})',
+                        'List': 'for information'})
         if notify:
             send_outcome_email(request, user)
 
 
 def decline_request(request, reason, user=None, *, notify=True):
     """The secretariat declines a request as out of scope."""
-    user = _user(user)
     if not request.state.is_open:
         raise ObserverError(_('Only a pending request can be declined.'))
     if not reason.strip():
@@ -319,28 +329,23 @@ def decline_request(request, reason, user=None, *, notify=True):
     request.decline_reason = reason.strip()
     request.decided_dt = now_utc()
     db.session.flush()
-    _log(request.event, LogKind.negative, f'Observer request #{request.id} declined', user,
-         data={'Organization': request.organization.display_name, 'Reason': request.decline_reason})
+    log_event(request.event, LogKind.negative, f'{_request_name(request)} declined', user,
+              data={'Organization': request.organization.display_name, 'Reason': request.decline_reason})
     if notify:
-        _send_to_requester(request, 'declined', user, f'Observer request #{request.id}: declined')
-
-
-class _Placeholders(dict):
-    def __missing__(self, key):
-        return '{' + key + '}'
+        _send_to_requester(request, 'declined', user, f'{_request_name(request)}: declined')
 
 
 def render_outcome_email(request):
-    """The subject and body of the outcome e-mail of a request, from the templates the secretariat edits."""
-    event = request.event
-    working_group = get_working_group(event.category)
+    """The subject and body of the outcome e-mail of a request, from the texts the secretariat edits.
+
+    Their placeholders (``{organization}`` …) are Indico's placeholders of `OUTCOME_EMAIL_CONTEXT`; anything else
+    in braces stays as it is.
+    """
     prefix = 'accredited' if request.state == RequestState.accredited else 'not_accredited'
-    values = _Placeholders(organization=request.organization.name, requester=request.requester.full_name,
-                           session=get_session_title(event), working_group=working_group.name,
-                           event_url=event.external_url)
-    settings = observer_settings.get_all(working_group.category)
-    subject = settings[f'{prefix}_subject'].format_map(values)
-    body = settings[f'{prefix}_body'].format_map(values)
+    settings = observer_settings.get_all(request.event.category)
+    subject, body = (replace_placeholders(OUTCOME_EMAIL_CONTEXT, settings[f'{prefix}_{part}'], escape_html=False,
+                                          observer_request=request)
+                     for part in ('subject', 'body'))
     return subject, body
 
 
@@ -349,8 +354,31 @@ def send_outcome_email(request, user):
     working_group = get_working_group(request.event.category)
     email = make_email(request.requester.email, reply_address=working_group.contact_email,
                        subject=subject, body=body)
-    send_email(email, request.event, LOG_MODULE, user,
-               log_summary=f'Observer request #{request.id}: outcome sent to the requester')
+    send_email(email, request.event, LOG_MODULE, acting_user(user),
+               log_summary=f'{_request_name(request)}: outcome sent to the requester')
+
+
+# --- the Chair's lists ------------------------------------------------------------------------------------------
+
+def circulate_lists(event, subject, body, user=None):
+    """E-mail the Chair's lists (DOCX and PDF) in blind copy to the Member States' addresses of the settings.
+
+    :return: the number of addresses
+    :raise ObserverError: if the settings have no address
+    """
+    emails = observer_settings.get(event.category, 'member_states_emails')
+    if not emails:
+        raise ObserverError(_("There are no Member States' addresses in the observer settings."))
+    working_group = get_working_group(event.category)
+    filename = LISTS_FILENAME.format(event=event)
+    attachments = [(f'{filename}.docx', build_lists_docx(event).read()),
+                   (f'{filename}.pdf', build_lists_pdf(event).read())]
+    email = make_email(bcc_list=emails, reply_address=working_group.contact_email, subject=subject, body=body,
+                       attachments=attachments)
+    summary = "Chair's lists of observers circulated to the Member States"
+    send_email(email, event, LOG_MODULE, acting_user(user), log_summary=summary)
+    log_event(event, LogKind.other, summary, user, data={'Subject': subject, 'Addresses': len(emails)})
+    return len(emails)
 
 
 # --- the no-objection period ------------------------------------------------------------------------------------
@@ -368,8 +396,11 @@ def _lock_period(period):
             .one())
 
 
+def _local(dt, event):
+    return dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z')
+
+
 def open_period(event, deadline_dt, user=None):
-    user = _user(user)
     if event.oewg_no_objection_period is not None:
         raise ObserverError(_('The no-objection period of this session was already opened; reopen it instead.'))
     if deadline_dt <= now_utc():
@@ -377,15 +408,15 @@ def open_period(event, deadline_dt, user=None):
     period = NoObjectionPeriod(event=event, deadline_dt=deadline_dt, state=PeriodState.open)
     db.session.add(period)
     db.session.flush()
-    _log(event, LogKind.positive, 'No-objection period opened', user,
-         data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
-               'Organizations under consideration': len(get_period_requests(event))})
+    log_event(event, LogKind.positive, 'No-objection period opened', user,
+              data={'Deadline': _local(deadline_dt, event),
+                    'Organizations under consideration': len(get_period_requests(event))})
     return period
 
 
 def record_objection(period, request, state_iso3, basis, user=None):
     """Record the objection of a Member State, made to the Chair, to an organization under consideration."""
-    user = _user(user)
+    user = acting_user(user)
     state = get_state(state_iso3)
     if state is None or not state.is_member:
         raise ObserverError(_('Objections can only be made by a Member State of the United Nations.'))
@@ -404,15 +435,16 @@ def record_objection(period, request, state_iso3, basis, user=None):
     db.session.add(objection)
     db.session.flush()
     # The objecting State is confidential: it is not written to the event log.
-    _log(period.event, LogKind.change, f'Objection recorded to "{request.organization.name}"', user,
-         data={'Organization': request.organization.display_name, 'Request': f'#{request.id}'})
+    log_event(period.event, LogKind.change, f'Objection recorded to "{request.organization.name}"', user,
+              data={'Organization': request.organization.display_name})
     return objection
 
 
 def close_period(period, user=None, *, notify=True):
     """Close the period and decide: organizations without objection are accredited, the others are not.
 
-    Returns `False` (and changes nothing) when the period was already closed.
+    Closed by `user`, or at the deadline when there is none. Returns `False` (and changes nothing) when the period
+    was already closed.
     """
     period = _lock_period(period)
     if not period.is_open:
@@ -426,15 +458,15 @@ def close_period(period, user=None, *, notify=True):
             request.decided_dt = now_utc()
             not_accredited.append(request)
         else:
-            _accredit(request, user)
+            _accredit(request)
             accredited.append(request)
     period.state = PeriodState.closed
     period.closed_dt = now_utc()
     period.closed_by = user
     db.session.flush()
-    _log(event, LogKind.positive, 'No-objection period closed' + (' at the deadline' if user is None else ''), user,
-         data={'Accredited': ', '.join(r.organization.name for r in accredited) or 'none',
-               'Not accredited': ', '.join(r.organization.name for r in not_accredited) or 'none'})
+    log_event(event, LogKind.positive, 'No-objection period closed' + (' at the deadline' if user is None else ''),
+              user, data={'Accredited': ', '.join(r.organization.name for r in accredited) or 'none',
+                          'Not accredited': ', '.join(r.organization.name for r in not_accredited) or 'none'})
     for request in (accredited + not_accredited) if notify else ():
         send_outcome_email(request, user)
     return True
@@ -442,7 +474,6 @@ def close_period(period, user=None, *, notify=True):
 
 def reopen_period(period, deadline_dt, user=None):
     """Reopen a closed period with a new deadline; its decisions are undone until it closes again."""
-    user = _user(user)
     period = _lock_period(period)
     if period.is_open:
         raise ObserverError(_('The no-objection period is already open.'))
@@ -469,9 +500,9 @@ def reopen_period(period, deadline_dt, user=None):
     period.closed_dt = None
     period.closed_by = None
     db.session.flush()
-    _log(event, LogKind.change, 'No-objection period reopened', user,
-         data={'Deadline': deadline_dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z'),
-               'Back under consideration': ', '.join(r.organization.name for r in reopened) or 'none'})
+    log_event(event, LogKind.change, 'No-objection period reopened', user,
+              data={'Deadline': _local(deadline_dt, event),
+                    'Back under consideration': ', '.join(r.organization.name for r in reopened) or 'none'})
     return period
 
 
@@ -492,27 +523,26 @@ def close_expired_periods():
 
 def revoke_accreditation(accreditation, event, reason, user=None):
     """Revoke an accreditation from a session (event) on; the sessions before it keep their record."""
-    user = _user(user)
     if accreditation.is_revoked:
         raise ObserverError(_('This accreditation was already revoked.'))
     if not reason.strip():
         raise ObserverError(_('Give the reason for revoking the accreditation.'))
     accreditation.revoked_dt = now_utc()
     accreditation.revoked_from_event = event
-    accreditation.revoked_by = user
+    accreditation.revoked_by = acting_user(user)
     accreditation.revocation_reason = reason.strip()
     db.session.flush()
-    _log(event, LogKind.negative, f'Accreditation of "{accreditation.organization.name}" revoked', user,
-         data={'Organization': accreditation.organization.display_name, 'Reason': accreditation.revocation_reason})
+    log_event(event, LogKind.negative, f'Accreditation of "{accreditation.organization.name}" revoked', user,
+              data={'Organization': accreditation.organization.display_name,
+                    'Reason': accreditation.revocation_reason})
 
 
 def update_settings(working_group, data, event, user=None):
     """Change the observer settings of a working group (Member States' addresses, outcome e-mails)."""
-    user = _user(user)
     before = observer_settings.get_all(working_group.category)
     observer_settings.set_multi(working_group.category, data)
     changed = sorted(k for k, v in data.items() if before.get(k) != v)
     if changed:
-        _log(event, LogKind.change, 'Observer settings of the working group updated', user,
-             data={'Changed': ', '.join(changed)})
+        log_event(event, LogKind.change, 'Observer settings of the working group updated', user,
+                  data={'Changed': ', '.join(changed)})
     return changed

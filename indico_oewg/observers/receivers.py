@@ -12,6 +12,7 @@ from indico.web.flask.templating import get_template_module
 from indico.web.menu import SideMenuItem
 
 from indico_oewg import _
+from indico_oewg.observers.placeholders import OUTCOME_EMAIL_PLACEHOLDERS
 from indico_oewg.working_groups.util import can_manage_session, is_session
 
 
@@ -39,3 +40,8 @@ def event_header(event, **kwargs):
 def merge_users(target, source, **kwargs):
     from indico_oewg.observers.operations import merge_users
     merge_users(target, source)
+
+
+def get_placeholders(sender, observer_request, **kwargs):
+    """The placeholders of the outcome e-mails (`OUTCOME_EMAIL_CONTEXT`)."""
+    yield from OUTCOME_EMAIL_PLACEHOLDERS

@@ -2,7 +2,10 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Observer settings of a working group, stored on its category."""
+"""Observer settings of a working group, stored on its category.
+
+The outcome e-mails use the placeholders of `indico_oewg.observers.placeholders`.
+"""
 
 from indico.modules.categories.settings import CategorySettingsProxy
 
@@ -25,9 +28,6 @@ Following the consideration of the list of organizations on a no-objection basis
 
 Secretariat of the {working_group}
 '''
-
-#: Placeholders the secretariat may use in the outcome e-mails
-EMAIL_PLACEHOLDERS = ('organization', 'requester', 'session', 'working_group', 'event_url')
 
 observer_settings = CategorySettingsProxy('plugin_oewg_observers', {
     # The e-mail addresses of the Member States' permanent missions the Chair's lists are circulated to

@@ -4,10 +4,6 @@
 
 """Queries about organizations, requests and accreditations."""
 
-from io import BytesIO
-
-from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 from sqlalchemy import func
 from sqlalchemy.orm import aliased, joinedload
 
@@ -17,18 +13,7 @@ from indico.modules.events.models.events import Event
 from indico_oewg.observers.models.accreditations import Accreditation
 from indico_oewg.observers.models.organizations import Organization, OrganizationKind
 from indico_oewg.observers.models.requests import OPEN_STATES, ObserverRequest, RequestState
-from indico_oewg.working_groups.util import get_working_group
-
-
-def is_pdf(data):
-    """Whether bytes are a real PDF document (its content, not its name, decides)."""
-    if not data.startswith(b'%PDF-'):
-        return False
-    try:
-        reader = PdfReader(BytesIO(data))
-        return len(reader.pages) > 0
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
-        return False
+from indico_oewg.working_groups.util import can_manage_session, get_working_group
 
 
 def query_organizations(working_group):
@@ -128,7 +113,5 @@ def get_period_requests(event):
 
 
 def can_see_request(request, user):
-    """The requester and the secretariat may see a request."""
-    if user is None:
-        return False
-    return request.requester == user or request.event.can_manage(user, 'oewg_secretariat')
+    """The requester and the secretariat of its session may see a request."""
+    return user is not None and (request.requester == user or can_manage_session(request.event, user))

@@ -4,24 +4,15 @@
 
 from indico.core.plugins import WPJinjaMixinPlugin
 from indico.modules.events.management.views import WPEventManagement
-from indico.modules.events.views import WPConferenceDisplayBase, WPSimpleEventDisplayBase
+
+from indico_oewg.working_groups.views import WPSessionConference
 
 
 class WPManageObservers(WPJinjaMixinPlugin, WPEventManagement):
     sidemenu_option = 'oewg_observers'
 
 
-class _DisplayObserversMixin(WPJinjaMixinPlugin):
-    menu_entry_plugin = 'oewg'
+class WPObserversConference(WPSessionConference):
+    """The observers pages of a conference-type session: the "Observers" entry of its menu is the active one."""
+
     menu_entry_name = 'observers'
-
-    def _get_body(self, params):
-        return self._get_page_content(params)
-
-
-class WPObserversConference(_DisplayObserversMixin, WPConferenceDisplayBase):
-    pass
-
-
-class WPObserversSimpleEvent(_DisplayObserversMixin, WPSimpleEventDisplayBase):
-    pass

@@ -9,17 +9,15 @@ ticked, the registrations; the list of participants is built from those and not 
 """
 
 from indico.core.db import db
-from indico.core.logger import Logger
 from indico.modules.events.cloning import get_attrs_to_clone
 
 from indico_oewg import _
+from indico_oewg.registration.delegations import find_accredited_organization
 from indico_oewg.registration.models.focal_points import FocalPoint
 from indico_oewg.registration.settings import registration_settings
+from indico_oewg.util import logger
 from indico_oewg.working_groups.clone import SessionSetupCloner
-from indico_oewg.working_groups.util import get_working_group
 
-
-logger = Logger.get('plugin.oewg.registration')
 
 #: Settings that go with the focal points (whether to publish the list of participants is decided per session)
 FOCAL_POINT_SETTINGS = ('contacts_are_focal_points',)
@@ -60,7 +58,7 @@ class FocalPointCloner(SessionSetupCloner):
                     continue
                 organization_id = None
                 if old_entry.organization_id is not None:
-                    organization = self._accredited_organization(old_entry.organization_id, new_event)
+                    organization = find_accredited_organization(new_event, old_entry.organization_id)
                     if organization is None:
                         skipped += 1
                         continue
@@ -75,16 +73,6 @@ class FocalPointCloner(SessionSetupCloner):
         db.session.flush()
         logger.info('%d focal points of %r cloned to %r (%d of organizations not accredited there left out)',
                     len(seen), self.old_event, new_event, skipped)
-
-    def _accredited_organization(self, organization_id, event):
-        from indico_oewg.observers import api as observers_api
-        working_group = get_working_group(event.category)
-        if working_group is None:
-            return None
-        organization = observers_api.get_organization(organization_id, working_group)
-        if organization is None or not observers_api.is_accredited(organization, event):
-            return None
-        return organization
 
 
 def get_cloners(sender, **kwargs):

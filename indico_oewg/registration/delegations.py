@@ -2,37 +2,21 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Whom a participant represents: representations, roles in a delegation, and the delegations themselves.
+"""The parts of the OEWG field's value: whom a participant represents (the shared `Representation`), the delegation
+(the shared `Delegation`), the role in it and the official title; and how a value reads.
 
-A delegation is either a State (stored by its ISO3 code) or an observer organization (stored by the id of the
-observers' registry entry, as a string so that both kinds compare as text in SQL).
+The stored value is ``{"representation", "delegation", "role", "title"}``, ``delegation`` being a State's ISO3 code
+or an organization's registry id as text (`Delegation.field_code`).
 """
 
+from indico.util.i18n import force_locale, get_all_locales
+
 from indico_oewg import _
-from indico_oewg.states import get_state, get_state_choices, get_states
+from indico_oewg.delegations import Delegation, Representation
+from indico_oewg.observers import api as observers_api
+from indico_oewg.states import get_state, get_state_choices
+from indico_oewg.working_groups.util import get_working_group
 
-
-#: The representations a participant may choose, in the order of the UN list of participants
-REPRESENTATIONS = {
-    'member_state': _('Member State'),
-    'observer_state': _('Non-member observer State'),
-    'igo': _('Intergovernmental organization or entity with a standing invitation'),
-    'un_body': _('UN organ, body or specialized agency'),
-    'ecosoc_ngo': _('NGO with ECOSOC consultative status'),
-    'other_ngo': _('Other NGO, academic or research institution'),
-    'commercial': _('Commercial actor'),
-}
-#: Representations whose delegation is a State
-STATE_REPRESENTATIONS = frozenset({'member_state', 'observer_state'})
-
-#: The representation that goes with each kind of the observers' registry (`OrganizationKind` names)
-KIND_REPRESENTATIONS = {
-    'standing_invitation': 'igo',
-    'un_body': 'un_body',
-    'ecosoc': 'ecosoc_ngo',
-    'other_ngo': 'other_ngo',
-    'commercial': 'commercial',
-}
 
 #: Roles in a delegation, in the order the list of participants prints them
 ROLES = {
@@ -48,9 +32,10 @@ ROLES = {
 MAX_TITLE_LENGTH = 250
 
 
-def representation_title(representation):
-    title = REPRESENTATIONS.get(representation)
-    return str(title) if title is not None else (representation or '')
+def representation_title(value):
+    """The title of a stored representation ("Member State"), or the stored text if it is not one."""
+    representation = Representation.parse(value)
+    return str(representation.title) if representation else (value or '')
 
 
 def role_title(role):
@@ -58,48 +43,42 @@ def role_title(role):
     return str(title) if title is not None else (role or '')
 
 
-def is_state_representation(representation):
-    return representation in STATE_REPRESENTATIONS
+def representation_choices(representations=None):
+    """``[{'value', 'text'}]`` of representations (default: all of them), in the order of the list of participants."""
+    return [{'value': rep.value, 'text': str(rep.title)} for rep in Representation
+            if representations is None or rep in representations]
+
+
+def get_client_representations():
+    """The representations for the field's JavaScript (Indico's ``vars.js``, the same for every page): per locale
+    (``fr_FR``), ``[{'value', 'text', 'isState'}]`` in the order of the list of participants. The script picks the
+    page's locale; the server stays the only source of the titles.
+    """
+    data = {}
+    for locale in sorted(get_all_locales()):
+        with force_locale(locale):
+            data[locale] = [{'value': rep.value, 'text': str(rep.title), 'isState': rep.is_state}
+                            for rep in Representation]
+    return data
 
 
 def state_choices(representation, language=None):
     """The States a participant may pick for a State representation, names in the UI's language."""
-    want_member = representation == 'member_state'
-    members = {s.iso3 for s in get_states() if s.is_member}
+    want_member = representation == Representation.member_state
     return [{'value': iso3, 'text': name} for iso3, name in get_state_choices(language)
-            if (iso3 in members) == want_member]
+            if get_state(iso3).is_member == want_member]
 
 
 def valid_state_for(representation, iso3):
     """The State with that ISO3 code if it fits the representation (a Member State for 'member_state' etc.)."""
     state = get_state(iso3) if isinstance(iso3, str) else None
-    if state is None or state.is_member != (representation == 'member_state'):
+    if state is None or state.is_member != (representation == Representation.member_state):
         return None
     return state
 
 
-def organization_representation(organization):
-    """The representation that fits an organization's kind (``None`` if its kind is not known here)."""
-    kind = getattr(organization, 'kind', None)
-    return KIND_REPRESENTATIONS.get(getattr(kind, 'name', kind))
-
-
-def get_accredited_organizations(event):
-    """The organizations accredited for a session, as the observers capability says.
-
-    Until the observers capability answers, no organization is accredited (forms still render).
-    """
-    from indico_oewg.observers import api as observers_api
-    try:
-        return list(observers_api.get_accredited_organizations(event))
-    except NotImplementedError:
-        return []
-
-
 def find_accredited_organization(event, organization_id):
-    """The organization with that id if it is accredited for the session, else ``None``."""
-    from indico_oewg.observers import api as observers_api
-    from indico_oewg.working_groups.util import get_working_group
+    """The organization of the working group's registry with that id if it is accredited for the session."""
     try:
         organization_id = int(organization_id)
     except (TypeError, ValueError):
@@ -107,64 +86,44 @@ def find_accredited_organization(event, organization_id):
     working_group = get_working_group(event.category)
     if working_group is None:
         return None
-    try:
-        organization = observers_api.get_organization(organization_id, working_group)
-        if organization is None or not observers_api.is_accredited(organization, event):
-            return None
-    except NotImplementedError:
+    organization = observers_api.get_organization(organization_id, working_group)
+    if organization is None or not observers_api.is_accredited(organization, event):
         return None
     return organization
 
 
-def organization_display_name(organization, language=None):
-    """An organization's name in the UI's language (French when there is one), with its acronym."""
-    if organization is None:
-        return ''
-    from indico_oewg.states import current_language
-    language = language or current_language()
-    name = (getattr(organization, 'name_fr', None) if language == 'fr' else None) or organization.name
-    acronym = getattr(organization, 'acronym', None)
-    return f'{name} ({acronym})' if acronym and acronym not in name else name
-
-
-def delegation_name(value, event=None, language=None, organizations=None):
-    """The readable name of the delegation in a field value (a State name or an organization name).
-
-    :param organizations: optional ``{id: organization}`` cache for bulk rendering
+def get_accredited_by_code(event):
+    """``{field code: (Delegation, Representation)}`` of the organizations accredited for a session, in one query:
+    for lists that name many delegations (their names come with them).
     """
-    if not value:
-        return ''
-    representation = value.get('representation')
-    delegation = value.get('delegation')
-    if is_state_representation(representation):
-        state = get_state(delegation) if delegation else None
-        return state.name(language) if state else (delegation or '')
-    if not delegation:
-        return ''
-    organization = None
-    if organizations is not None:
-        organization = organizations.get(str(delegation))
-    elif event is not None:
-        organization = _get_organization(event, delegation)
-    return organization_display_name(organization, language) if organization else str(delegation)
+    return {delegation.field_code: (delegation, representation)
+            for delegation, representation in observers_api.get_accredited_delegations(event)}
 
 
-def _get_organization(event, organization_id):
-    from indico_oewg.observers import api as observers_api
-    from indico_oewg.working_groups.util import get_working_group
-    working_group = get_working_group(event.category)
-    try:
-        return observers_api.get_organization(int(organization_id), working_group) if working_group else None
-    except (NotImplementedError, TypeError, ValueError):
-        return None
+def delegation_of(value, accredited=None):
+    """The `Delegation` of a field value (``None`` if it names none).
+
+    :param accredited: what `get_accredited_by_code` returned, to name many organizations without a query each
+    """
+    delegation = Delegation.from_field_value(value)
+    if delegation is not None and accredited and delegation.field_code in accredited:
+        return accredited[delegation.field_code][0]
+    return delegation
 
 
-def format_value(value, event=None, language=None, organizations=None):
+def delegation_name(value, accredited=None, language=None):
+    """The name of the delegation in a field value (a State's or an organization's), in the UI's language."""
+    delegation = delegation_of(value, accredited)
+    if delegation is None:
+        return str((value or {}).get('delegation') or '')
+    return delegation.name(language)
+
+
+def format_value(value, accredited=None):
     """A field value as one readable line: "Japan (Member State) — Head of delegation, Ambassador"."""
     if not value or not value.get('representation'):
         return ''
-    text = '{} ({})'.format(delegation_name(value, event, language, organizations),
-                            representation_title(value['representation']))
+    text = '{} ({})'.format(delegation_name(value, accredited), representation_title(value['representation']))
     details = [x for x in (role_title(value.get('role')), value.get('title') or '') if x]
     if details:
         text += ' — ' + ', '.join(details)

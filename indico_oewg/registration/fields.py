@@ -6,20 +6,24 @@
 
 from marshmallow import ValidationError, fields, post_load, validate
 
+from indico.core.db import db
 from indico.core.marshmallow import mm
 from indico.modules.events.registration.fields.base import RegistrationFormFieldBase
 from indico.modules.events.registration.models.registrations import RegistrationData
 
 from indico_oewg import _, ngettext
-from indico_oewg.registration.delegations import (MAX_TITLE_LENGTH, REPRESENTATIONS, ROLES,
+from indico_oewg.delegations import Delegation, Representation
+from indico_oewg.observers import api as observers_api
+from indico_oewg.registration.delegations import (MAX_TITLE_LENGTH, ROLES, delegation_name,
                                                   find_accredited_organization, format_value,
-                                                  get_accredited_organizations, is_state_representation,
-                                                  organization_display_name, organization_representation,
-                                                  representation_title, role_title,
+                                                  representation_choices, representation_title, role_title,
                                                   state_choices, valid_state_for)
+from indico_oewg.registration.util import (FIELD_TYPE, count_delegation_registrations, get_used_delegations,
+                                           lock_delegation)
 
 
-FIELD_TYPE = 'ext__oewg_delegation'
+#: every representation, in the order of the list of participants (what the field's settings may offer)
+ALL_REPRESENTATIONS = [rep.value for rep in Representation]
 
 
 class _DelegationCode(fields.String):
@@ -42,7 +46,8 @@ class DelegationValueSchema(mm.Schema):
     @post_load
     def _normalize(self, data, **kwargs):
         # with ``partial`` (Indico's first pass over the form) parts may be missing
-        if is_state_representation(data.get('representation')) and data.get('delegation'):
+        representation = Representation.parse(data.get('representation'))
+        if representation is not None and representation.is_state and data.get('delegation'):
             data['delegation'] = data['delegation'].upper()
         data['role'] = data.get('role') or None
         data['title'] = (data.get('title') or '').strip()
@@ -56,8 +61,8 @@ class DelegationField(RegistrationFormFieldBase):
     mm_field_class = fields.Nested
     mm_field_args = (DelegationValueSchema,)
     setup_schema_fields = {
-        'representations': fields.List(fields.String(validate=validate.OneOf(list(REPRESENTATIONS))),
-                                       load_default=lambda: list(REPRESENTATIONS),
+        'representations': fields.List(fields.String(validate=validate.OneOf(ALL_REPRESENTATIONS)),
+                                       load_default=lambda: list(ALL_REPRESENTATIONS),
                                        validate=validate.Length(min=1)),
         'role_required': fields.Bool(load_default=True),
         'organization_quota': fields.Integer(load_default=None, allow_none=True, validate=validate.Range(1, 1000)),
@@ -74,7 +79,7 @@ class DelegationField(RegistrationFormFieldBase):
     @property
     def settings(self):
         data = self.form_item.data or {}
-        return {'representations': data.get('representations') or list(REPRESENTATIONS),
+        return {'representations': data.get('representations') or list(ALL_REPRESENTATIONS),
                 'role_required': data.get('role_required', True),
                 'organization_quota': data.get('organization_quota')}
 
@@ -87,22 +92,19 @@ class DelegationField(RegistrationFormFieldBase):
         data = dict(data)
         # keep the representations in the order of the list of participants, whatever order was clicked
         if 'representations' in data:
-            data['representations'] = [r for r in REPRESENTATIONS if r in data['representations']]
+            data['representations'] = [r for r in ALL_REPRESENTATIONS if r in data['representations']]
         return super().process_field_data(data, old_data, old_versioned_data)
 
     @property
     def view_data(self):
         settings = self.settings
-        organizations = [{'value': str(org.id), 'text': organization_display_name(org),
-                          'kind': organization_representation(org) or ''}
-                         for org in get_accredited_organizations(self.event)]
+        organizations = [{'value': delegation.field_code, 'text': delegation.name(), 'kind': representation.value}
+                         for delegation, representation in observers_api.get_accredited_delegations(self.event)]
         return super().view_data | settings | {
-            'representation_choices': [{'value': key, 'text': str(title)} for key, title in REPRESENTATIONS.items()
-                                       if key in settings['representations']],
-            'all_representations': [{'value': key, 'text': str(title)} for key, title in REPRESENTATIONS.items()],
+            'representation_choices': representation_choices(settings['representations']),
             'role_choices': [{'value': key, 'text': str(title)} for key, title in ROLES.items()],
-            'member_states': state_choices('member_state'),
-            'observer_states': state_choices('observer_state'),
+            'member_states': state_choices(Representation.member_state),
+            'observer_states': state_choices(Representation.observer_state),
             'organizations': organizations,
         }
 
@@ -116,15 +118,14 @@ class DelegationField(RegistrationFormFieldBase):
     def validate_value(self, value, existing_registration=None):
         """Check what a participant submitted; raise a `ValidationError` with a clear message."""
         settings = self.settings
-        representation = value['representation']
-        if representation not in REPRESENTATIONS:
+        representation = Representation.parse(value['representation'])
+        if representation is None:
             raise ValidationError(_('Please choose whom you represent.'))
         if representation not in settings['representations']:
-            raise ValidationError(_('This form does not accept registrations as "{}".')
-                                  .format(representation_title(representation)))
-        if is_state_representation(representation):
+            raise ValidationError(_('This form does not accept registrations as "{}".').format(representation.title))
+        if representation.is_state:
             if valid_state_for(representation, value['delegation']) is None:
-                if representation == 'member_state':
+                if representation == Representation.member_state:
                     raise ValidationError(_('"{}" is not a Member State on the UN list.').format(value['delegation']))
                 raise ValidationError(_('"{}" is not a non-member observer State on the UN list.')
                                       .format(value['delegation']))
@@ -132,11 +133,11 @@ class DelegationField(RegistrationFormFieldBase):
             organization = find_accredited_organization(self.event, value['delegation'])
             if organization is None:
                 raise ValidationError(_('This organization is not accredited for this session.'))
-            kind_representation = organization_representation(organization)
-            if kind_representation and kind_representation != representation:
+            kind_representation = organization.kind.representation
+            if kind_representation != representation:
                 raise ValidationError(_('{org} is accredited as "{kind}", not as "{representation}".').format(
-                    org=organization_display_name(organization), representation=representation_title(representation),
-                    kind=representation_title(kind_representation)))
+                    org=Delegation.for_organization(organization).name(), representation=representation.title,
+                    kind=kind_representation.title))
             self.check_quota(value['delegation'], existing_registration, organization=organization)
         role = value.get('role')
         if role is None:
@@ -147,7 +148,6 @@ class DelegationField(RegistrationFormFieldBase):
 
     def check_quota(self, delegation, existing_registration=None, organization=None):
         """Refuse a representative beyond the organization's quota (if the field sets one)."""
-        from indico_oewg.registration.util import count_delegation_registrations, lock_delegation
         quota = self.settings['organization_quota']
         if not quota:
             return
@@ -157,14 +157,15 @@ class DelegationField(RegistrationFormFieldBase):
         existing_id = existing_registration.id if existing_registration is not None else None
         if count_delegation_registrations(self.form_item, delegation, exclude_registration_id=existing_id) >= quota:
             organization = organization or find_accredited_organization(self.event, delegation)
+            name = Delegation.for_organization(organization).name() if organization else delegation
             raise ValidationError(ngettext('{org} has already registered the {n} representative it may send to '
-                                             'this session.',
-                                             '{org} has already registered the {n} representatives it may send to '
-                                             'this session.', quota)
-                                    .format(org=organization_display_name(organization) or delegation, n=quota))
+                                           'this session.',
+                                           '{org} has already registered the {n} representatives it may send to '
+                                           'this session.', quota)
+                                  .format(org=name, n=quota))
 
     def get_friendly_data(self, registration_data, for_humans=False, for_search=False):
-        return format_value(registration_data.data, self.event)
+        return format_value(registration_data.data)
 
     def iter_placeholder_info(self):
         yield from super().iter_placeholder_info()
@@ -175,12 +176,11 @@ class DelegationField(RegistrationFormFieldBase):
         yield 'title', _('Official title in "{field}"').format(field=field)
 
     def render_placeholder(self, data, key=None):
-        from indico_oewg.registration.delegations import delegation_name
         value = data.data or {}
         if key == 'representation':
             return representation_title(value.get('representation'))
         elif key == 'delegation':
-            return delegation_name(value, self.event)
+            return delegation_name(value)
         elif key == 'role':
             return role_title(value.get('role'))
         elif key == 'title':
@@ -190,17 +190,14 @@ class DelegationField(RegistrationFormFieldBase):
     @property
     def filter_choices(self):
         # one list for both: selecting choices ORs them, as for every Indico field filter
-        choices = {f'representation:{key}': str(title) for key, title in REPRESENTATIONS.items()
-                   if key in self.settings['representations']}
-        from indico_oewg.registration.util import get_used_delegations
+        choices = {f'representation:{choice["value"]}': choice['text']
+                   for choice in representation_choices(self.settings['representations'])}
         for value in get_used_delegations(self.form_item):
-            from indico_oewg.registration.delegations import delegation_name
-            choices[f'delegation:{value["delegation"]}'] = delegation_name(value, self.event)
+            choices[f'delegation:{value["delegation"]}'] = delegation_name(value)
         return choices
 
     def create_sql_filter(self, data_list):
         representations = [x.split(':', 1)[1] for x in data_list if x.startswith('representation:')]
         delegations = [x.split(':', 1)[1] for x in data_list if x.startswith('delegation:')]
-        from indico.core.db import db
         return db.or_(RegistrationData.data['representation'].astext.in_(representations),
                       RegistrationData.data['delegation'].astext.in_(delegations))

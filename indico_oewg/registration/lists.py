@@ -10,9 +10,9 @@ from indico.modules.events.registration.models.form_fields import RegistrationFo
 from indico.modules.events.registration.models.registrations import Registration, RegistrationData
 
 from indico_oewg import _
-from indico_oewg.registration.delegations import (REPRESENTATIONS, delegation_name, get_accredited_organizations,
+from indico_oewg.registration.delegations import (delegation_name, get_accredited_by_code, representation_choices,
                                                   representation_title)
-from indico_oewg.registration.fields import FIELD_TYPE
+from indico_oewg.registration.util import FIELD_TYPE, get_used_delegations
 
 
 class _DelegationPartItem(CustomRegistrationListItem):
@@ -37,14 +37,15 @@ class _DelegationPartItem(CustomRegistrationListItem):
             value = next((d.data for d in registration.data if d.field_data.field_id in field_ids and d.data), None)
             yield registration, value or {}
 
-    def _text(self, value, organizations):
+    def _text(self, value, accredited):
+        """The column's text for a registration's value (subclasses say which part)."""
         raise NotImplementedError
 
     def load_data(self, registrations):
-        organizations = {str(org.id): org for org in get_accredited_organizations(self.event)}
+        accredited = get_accredited_by_code(self.event)
         data = {}
         for registration, value in self._values(registrations):
-            text = self._text(value, organizations) if value.get('representation') else ''
+            text = self._text(value, accredited) if value.get('representation') else ''
             data[registration] = RegistrationListColumn(text, text)
         return data
 
@@ -56,9 +57,9 @@ class RepresentationListItem(_DelegationPartItem):
 
     @property
     def filter_choices(self):
-        return {key: str(title) for key, title in REPRESENTATIONS.items()}
+        return {choice['value']: choice['text'] for choice in representation_choices()}
 
-    def _text(self, value, organizations):
+    def _text(self, value, accredited):
         return representation_title(value['representation'])
 
 
@@ -69,14 +70,13 @@ class DelegationListItem(_DelegationPartItem):
 
     @property
     def filter_choices(self):
-        from indico_oewg.registration.util import get_used_delegations
-        organizations = {str(org.id): org for org in get_accredited_organizations(self.event)}
+        accredited = get_accredited_by_code(self.event)
         choices = {}
         for field in self.regform.active_fields:
             if field.input_type == FIELD_TYPE:
                 for value in get_used_delegations(field):
-                    choices[value['delegation']] = delegation_name(value, self.event, organizations=organizations)
+                    choices[value['delegation']] = delegation_name(value, accredited)
         return dict(sorted(choices.items(), key=lambda item: item[1].lower()))
 
-    def _text(self, value, organizations):
-        return delegation_name(value, self.event, organizations=organizations)
+    def _text(self, value, accredited):
+        return delegation_name(value, accredited)

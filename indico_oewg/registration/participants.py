@@ -6,43 +6,49 @@
 
 Built from a fixed number of SQL queries whatever the number of registrants: one for the registrations with their
 OEWG field values (and their users), one for the titles (Mr/Ms) they gave, one for the accredited organizations.
+
+Who is on it is decided by Indico's own publication rules (`Registration.is_publishable`: what the form lets
+registrants consent to, their consent, the secretariat's "hidden" flag, the publication period): the public page
+shows whom Indico would show to the public, the secretariat's documents whom it would show to the session's
+participants.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from io import BytesIO
+from decimal import Decimal
 
+from babel.numbers import format_percent
 from sqlalchemy.orm import aliased
 
 from indico.core.db import db
+from indico.core.plugins import render_plugin_template
 from indico.modules.events.registration.models.form_fields import RegistrationFormField, RegistrationFormFieldData
 from indico.modules.events.registration.models.forms import RegistrationForm
+from indico.modules.events.registration.models.items import PersonalDataType
 from indico.modules.events.registration.models.registrations import (Registration, RegistrationData,
-                                                                     RegistrationState, RegistrationVisibility)
+                                                                     RegistrationState)
 from indico.modules.users import User
-from indico.util.i18n import orig_string
+from indico.util.i18n import get_current_locale, orig_string
 
 from indico_oewg import _
-from indico_oewg.registration.delegations import (REPRESENTATIONS, ROLES, STATE_REPRESENTATIONS,
-                                                  get_accredited_organizations, organization_display_name,
-                                                  role_title)
-from indico_oewg.registration.fields import FIELD_TYPE
-from indico_oewg.states import get_state, normalize_name
+from indico_oewg.delegations import Representation
+from indico_oewg.documents import WordDocument, format_session_dates, render_pdf
+from indico_oewg.registration.delegations import ROLES, delegation_of, get_accredited_by_code, role_title
+from indico_oewg.registration.util import FIELD_TYPE
+from indico_oewg.states import current_language, normalize_name
+from indico_oewg.working_groups.util import get_session_title, get_working_group
 
 
-#: Group headings of the list, in its order
-GROUP_TITLES = {
-    'member_state': _('Member States'),
-    'observer_state': _('Non-member observer States'),
-    'igo': _('Intergovernmental organizations and other entities having received a standing invitation'),
-    'un_body': _('United Nations organs, bodies and specialized agencies'),
-    'ecosoc_ngo': _('Non-governmental organizations in consultative status with the Economic and Social Council'),
-    'other_ngo': _('Other non-governmental organizations, academic and research institutions'),
-    'commercial': _('Commercial actors'),
-}
 _ROLE_ORDER = {role: n for n, role in enumerate(ROLES)}
 _WOMEN = {'Ms', 'Mrs'}
 _MEN = {'Mr'}
+
+#: Who may be on the list, by audience: Indico's publication rules for the public, for participants, or anyone
+#: approved (for the statistics, which name nobody)
+AUDIENCES = ('public', 'documents', 'all')
+
+#: The page of the PDF (the rest of its style is in the template)
+PDF_PAGE_CSS = '@page { margin: 2cm 2cm 2.5cm; @bottom-center { content: counter(page); font-size: 9pt; } }'
 
 
 @dataclass
@@ -63,20 +69,31 @@ class Participant:
 
 
 @dataclass
-class Delegation:
-    name: str
-    code: str
+class ListedDelegation:
+    """A delegation (the shared `Delegation`) on the list, with its participants in role order."""
+
+    delegation: object
     participants: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        return self.delegation.name()
 
 
 @dataclass
 class Group:
-    representation: str
-    title: str
+    """The delegations of one representation, under its heading."""
+
+    representation: Representation
     delegations: list = field(default_factory=list)
 
+    @property
+    def title(self):
+        """The heading ("Member States"), translated when it is rendered."""
+        return self.representation.group_title
 
-def _query_rows(event, consent):
+
+def _query_rows(event, audience):
     user = aliased(User)
     query = (db.session.query(Registration.id, Registration.first_name, Registration.last_name,
                               RegistrationData.data, user.title)
@@ -90,15 +107,14 @@ def _query_rows(event, consent):
                      ~Registration.is_deleted, Registration.state == RegistrationState.complete,
                      RegistrationFormField.input_type == FIELD_TYPE,
                      RegistrationData.data.op('?')('delegation')))
-    if consent is not None:
-        # a form that never asked for consent publishes nobody's name against their will: it keeps the default
-        query = query.filter(Registration.consent_to_publish.in_(consent))
+    if audience != 'all':
+        # Indico's own rules, as its participant list applies them
+        query = query.filter(Registration.is_publishable(audience == 'documents'))
     return query.all()
 
 
 def _query_titles(event):
     """The salutation (caption of Indico's "Title" personal data field) of each registration of a session."""
-    from indico.modules.events.registration.models.items import PersonalDataType
     rows = (db.session.query(RegistrationData.registration_id, RegistrationData.data, RegistrationFormField.data)
             .join(RegistrationFormFieldData, RegistrationData.field_data_id == RegistrationFormFieldData.id)
             .join(RegistrationFormField, RegistrationFormFieldData.field_id == RegistrationFormField.id)
@@ -118,49 +134,46 @@ def _query_titles(event):
 def get_list_of_participants(event, *, audience='documents'):
     """The approved participants grouped as on a UN list of participants.
 
-    :param audience: ``'documents'`` (the secretariat's PDF/DOCX: everyone who did not refuse publication),
-                     ``'public'`` (everyone who consented to be shown to everyone) or ``'all'`` (no consent
-                     filter, for statistics)
+    :param audience: ``'public'`` (whom Indico shows to everyone), ``'documents'`` (the secretariat's
+                     PDF/DOCX/XLSX: whom Indico shows to the session's participants) or ``'all'`` (every approved
+                     participant, for statistics)
     """
-    consent = {'documents': (RegistrationVisibility.participants, RegistrationVisibility.all),
-               'public': (RegistrationVisibility.all,), 'all': None}[audience]
-    organizations = {str(org.id): org for org in get_accredited_organizations(event)}
+    assert audience in AUDIENCES
+    accredited = get_accredited_by_code(event)
     titles = _query_titles(event)
     by_delegation = defaultdict(list)
-    for registration_id, first_name, last_name, data, user_title in _query_rows(event, consent):
-        representation = data.get('representation')
-        if representation not in REPRESENTATIONS:
+    for registration_id, first_name, last_name, data, user_title in _query_rows(event, audience):
+        representation = Representation.parse(data.get('representation'))
+        delegation = delegation_of(data, accredited)
+        if representation is None or delegation is None:
             continue
         salutation = titles.get(registration_id) or (orig_string(user_title.title) if user_title else '')
-        by_delegation[(representation, data['delegation'])].append(Participant(
+        by_delegation[(representation, delegation)].append(Participant(
             first_name=first_name, last_name=last_name, salutation=salutation,
             role=data.get('role'), title=data.get('title') or ''))
-    groups = {rep: Group(rep, str(title)) for rep, title in GROUP_TITLES.items()}
-    for (representation, code), participants in by_delegation.items():
-        if representation in STATE_REPRESENTATIONS:
-            state = get_state(code)
-            name = state.name() if state else code
-        else:
-            name = organization_display_name(organizations.get(code)) or _delegation_fallback(event, code)
+    groups = {representation: Group(representation) for representation in Representation}
+    language = current_language()
+    for (representation, delegation), participants in by_delegation.items():
         participants.sort(key=lambda p: (_ROLE_ORDER.get(p.role, len(_ROLE_ORDER)), normalize_name(p.last_name),
                                          normalize_name(p.first_name)))
-        groups[representation].delegations.append(Delegation(name=name, code=code, participants=participants))
+        groups[representation].delegations.append(ListedDelegation(delegation, participants))
     for group in groups.values():
-        group.delegations.sort(key=lambda d: normalize_name(d.name))
+        group.delegations.sort(key=lambda d: normalize_name(d.delegation.name(language)))
     return [group for group in groups.values() if group.delegations]
 
 
-def _delegation_fallback(event, code):
-    # an organization no longer accredited (revoked after approval): one lookup for this rare case
-    from indico_oewg.registration.delegations import delegation_name
-    return delegation_name({'representation': 'igo', 'delegation': code}, event)
+def format_share(value):
+    """A percentage (``55.9``) as the UI's language writes it: "55.9%", "55,9 %"."""
+    if value is None:
+        return None
+    return format_percent(Decimal(str(value)) / 100, locale=get_current_locale(), decimal_quantization=False)
 
 
 def get_statistics(event):
     """Counts for a session: States, observer delegations, persons; share of women where the title says."""
     groups = get_list_of_participants(event, audience='all')
-    states = sum(len(g.delegations) for g in groups if g.representation in STATE_REPRESENTATIONS)
-    observers = sum(len(g.delegations) for g in groups if g.representation not in STATE_REPRESENTATIONS)
+    states = sum(len(g.delegations) for g in groups if g.representation.is_state)
+    observers = sum(len(g.delegations) for g in groups if not g.representation.is_state)
     people = [p for g in groups for d in g.delegations for p in d.participants]
     heads = [p for p in people if p.role == 'head']
 
@@ -176,45 +189,40 @@ def get_statistics(event):
                          for g in groups]}
 
 
-def render_pdf(event, groups, context):
-    """The list as PDF (WeasyPrint, as Indico's own documents)."""
-    from weasyprint import HTML
+def get_document_context(event):
+    """What every form of the list says on top: its heading and the session it is of."""
+    working_group = get_working_group(event.category)
+    return {'heading': _('List of participants'),
+            'subtitle': f'{working_group.name} — {get_session_title(event)}, {format_session_dates(event)}'}
 
-    from indico.core.plugins import render_plugin_template
+
+def render_participants_pdf(event, groups):
+    """The list as PDF."""
     html = render_plugin_template('registration/participants_document.html', event=event, groups=groups,
-                                  standalone=True, **context)
-    return BytesIO(HTML(string=html).write_pdf())
+                                  standalone=True, language=current_language(), **get_document_context(event))
+    return render_pdf(html, PDF_PAGE_CSS)
 
 
-def render_docx(event, groups, context):
-    """The list as a Word document (python-docx), for the secretariat to edit before issuing it."""
-    from docx import Document
-    from docx.shared import Pt
-
-    document = Document()
-    style = document.styles['Normal']
-    style.font.name = 'Times New Roman'
-    style.font.size = Pt(11)
-    if context.get('symbol'):
-        document.add_paragraph(context['symbol']).alignment = 2
-    document.add_heading(context['heading'], level=1)
-    document.add_paragraph(context['subtitle'])
+def render_participants_docx(event, groups):
+    """The list as a Word document, for the secretariat to edit before issuing it."""
+    context = get_document_context(event)
+    document = WordDocument()
+    document.heading(str(context['heading']), level=1)
+    document.paragraph(context['subtitle'])
     for group in groups:
-        document.add_heading(group.title, level=2)
-        for delegation in group.delegations:
-            document.add_heading(delegation.name, level=3)
-            for participant in delegation.participants:
-                document.add_paragraph(participant.line)
-    buf = BytesIO()
-    document.save(buf)
-    buf.seek(0)
-    return buf
+        document.heading(str(group.title), level=2)
+        for listed in group.delegations:
+            document.heading(listed.name, level=3)
+            for participant in listed.participants:
+                document.paragraph(participant.line)
+    return document.save()
 
 
-def spreadsheet_rows(groups):
-    """Headers and rows of the list as a spreadsheet (one row per participant)."""
-    headers = ['Group', 'Delegation', 'Salutation', 'First name', 'Last name', 'Role', 'Official title']
-    rows = [dict(zip(headers, (group.title, delegation.name, p.salutation, p.first_name, p.last_name,
+def get_spreadsheet_rows(groups):
+    """Headers and rows of the list as a spreadsheet (one row per participant), in the UI's language."""
+    headers = [str(_('Group')), str(_('Delegation')), str(_('Salutation')), str(_('First name')),
+               str(_('Last name')), str(_('Role')), str(_('Official title'))]
+    rows = [dict(zip(headers, (str(group.title), listed.name, p.salutation, p.first_name, p.last_name,
                                role_title(p.role), p.title), strict=True))
-            for group in groups for delegation in group.delegations for p in delegation.participants]
+            for group in groups for listed in group.delegations for p in listed.participants]
     return headers, rows

@@ -4,7 +4,8 @@
 
 from indico.core.plugins import WPJinjaMixinPlugin
 from indico.modules.events.management.views import WPEventManagement
-from indico.modules.events.views import WPConferenceDisplayBase, WPSimpleEventDisplayBase
+
+from indico_oewg.working_groups.views import WPSessionConference
 
 
 class WPManageDelegations(WPJinjaMixinPlugin, WPEventManagement):
@@ -15,10 +16,7 @@ class WPManageParticipants(WPJinjaMixinPlugin, WPEventManagement):
     sidemenu_option = 'oewg_participants'
 
 
-class WPParticipantsConference(WPJinjaMixinPlugin, WPConferenceDisplayBase):
-    menu_entry_plugin = 'oewg'
+class WPParticipantsConference(WPSessionConference):
+    """The public list of participants of a conference-type session, in its menu (*List of participants*)."""
+
     menu_entry_name = 'participants'
-
-
-class WPParticipantsSimpleEvent(WPJinjaMixinPlugin, WPSimpleEventDisplayBase):
-    pass

@@ -8,7 +8,6 @@ from indico.core.db import db
 from indico.modules.logs import EventLogRealm, LogKind
 
 from indico_oewg import _
-from indico_oewg.registration import api as registration_api
 from indico_oewg.statements.errors import StatementError
 from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.models.submitters import StatementSubmitter
@@ -19,12 +18,17 @@ from indico_oewg.util import log_event
 
 
 def get_submitter_delegations(event, user):
-    """The delegations a user may hand in statements for: those of their registrations for the session and those
-    the secretariat listed them for.
+    """The delegations a user may hand in statements for: those of their registrations for the session (also while
+    pending), those they are focal point of (e.g. as a contact of an accredited organization, where the session
+    makes them so), and those the secretariat listed them for here.
     """
     if user is None:
         return []
-    delegations = list(registration_api.get_user_delegations(event, user))
+    # imported when used: importing the registration's (and through it the observers') models with the statements'
+    # (in tests, before Indico's app exists) would leave some of their relationships unresolved
+    from indico_oewg.registration import api as registration_api
+    delegations = [*registration_api.get_user_delegations(event, user),
+                   *registration_api.get_represented_delegations(event, user)]
     delegations += [entry.delegation for entry in StatementSubmitter.query.filter_by(event_id=event.id,
                                                                                      user_id=user.id)]
     return list(dict.fromkeys(delegations))

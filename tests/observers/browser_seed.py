@@ -43,7 +43,33 @@ def seed():
     set_feature_enabled(event, 'oewg', True)
     event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
     db.session.commit()
-    return {'event': event.id}
+    return {'event': event.id, **_pending_requests(event, users['newcomer'])}
+
+
+def _pending_requests(event, requester):
+    """Two pending requests of organizations of the registry, for the secretariat's dialogs."""
+    from io import BytesIO
+
+    from weasyprint import HTML
+    from werkzeug.datastructures import FileStorage
+
+    from indico.core.db import db
+
+    from indico_oewg.observers.models.organizations import OrganizationKind
+    from indico_oewg.observers.operations import create_organization, create_request
+
+    working_group = event.category.oewg_working_group
+    letter = HTML(string='<p>Official letter</p>').write_pdf()
+    ids = {}
+    for key, name, kind in (('to_decline', 'Lunar Tourism Ltd', OrganizationKind.commercial),
+                            ('to_confirm', 'Union of Space Agencies', OrganizationKind.standing_invitation)):
+        organization = create_organization(working_group, {'name': name, 'kind': kind})
+        request = create_request(event, requester, organization=organization,
+                                 letter=FileStorage(BytesIO(letter), filename='letter.pdf'),
+                                 representatives=[('Ada Lovelace', 'Director')])
+        ids[key] = request.id
+    db.session.commit()
+    return ids
 
 
 if __name__ == '__main__':

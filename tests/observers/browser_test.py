@@ -23,9 +23,10 @@ ROOT = Path(__file__).resolve().parents[2]
 VENV_BIN = Path(sys.executable).parent
 
 
-@pytest.fixture
-def server(app_context):
-    with indico_server(Path(__file__).with_name('browser_seed.py')) as live:
+@pytest.fixture(scope='module')
+def server(app):
+    # one server for the tests of this module (each works on its own organizations)
+    with app.app_context(), indico_server(Path(__file__).with_name('browser_seed.py')) as live:
         yield live.url, live.seed, live.smtp
 
 
@@ -39,6 +40,21 @@ def browser():
 def _login(driver, base_url, login):
     driver.delete_all_cookies()
     browser_login(driver, base_url, login, PASSWORD)
+
+
+def _answer_prompt(driver, answer):
+    """Click OK or Cancel in Indico's confirmation prompt (its own dialog, not the browser's)."""
+    from selenium.webdriver.common.by import By
+    xpath = f"//div[contains(@class, 'ui-dialog')]//button[normalize-space()='{answer}']"
+    _wait(driver, lambda d: [b for b in d.find_elements(By.XPATH, xpath) if b.is_displayed()])
+    [b for b in driver.find_elements(By.XPATH, xpath) if b.is_displayed()][-1].click()
+
+
+def _dialog(driver):
+    """The content of the open Indico dialog (an ajax dialog with its form)."""
+    from selenium.webdriver.common.by import By
+    _wait(driver, lambda d: [e for e in d.find_elements(By.CSS_SELECTOR, '.exclusivePopup form') if e.is_displayed()])
+    return [e for e in driver.find_elements(By.CSS_SELECTOR, '.exclusivePopup') if e.is_displayed()][-1]
 
 
 def _send_request(driver, base_url, event_id, name, kind, letter):
@@ -81,8 +97,9 @@ def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, 
     _login(browser, base_url, 'secretariat')
     for request_id in (welcome, objected):
         browser.get(f'{base_url}/event/{event_id}/manage/oewg/observers/requests/{request_id}/')
-        browser.find_element(By.XPATH, "//button[contains(., 'Confirm the request')]").click()
-        _wait(browser, lambda d: 'on the list for consideration' in d.page_source)
+        browser.find_element(By.CSS_SELECTOR, 'button.js-observer-confirm').click()
+        _answer_prompt(browser, 'OK')
+        _wait(browser, lambda d: 'on the list for consideration.' in d.page_source)
 
     browser.get(f'{base_url}/event/{event_id}/manage/oewg/observers/no-objection/')
     date_input = browser.find_element(By.CSS_SELECTOR, '#deadline ind-date-picker input[type=text]')
@@ -106,9 +123,62 @@ def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, 
     assert 'Liechtenstein' not in browser.page_source
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{welcome}/')
     assert 'Your organization is accredited' in browser.page_source
+    # links in the text are underlined, not marked by their colour alone
+    decorations = browser.execute_script('''
+        const links = [...document.querySelectorAll('.oewg-request-details a, a[href$="/observers/"]')]
+            .filter(a => a.closest('.oewg-request-details') || a.closest('p'));
+        return links.map(a => [a.textContent.trim(), [a, ...a.querySelectorAll('*')]
+            .some(e => getComputedStyle(e).textDecorationLine.includes('underline'))]);
+    ''')
+    assert len(decorations) == 2 and all(underlined for __, underlined in decorations), decorations
     browser.get(f'{base_url}/event/{event_id}/observers/requests/{objected}/')
     assert 'has not been accredited' in browser.page_source
     assert 'Liechtenstein' not in browser.page_source
     outcomes = [m for m in smtp.outbox if 'Orbital' in m['Subject'] or 'Astro' in m['Subject']]
     assert len(outcomes) == 2
     assert all('Liechtenstein' not in str(m) for m in smtp.outbox)
+
+
+def test_secretariat_acts_in_dialogs_and_confirms_before_anything_changes(server, browser):
+    """Confirm asks first; Decline opens a dialog that asks for the reason and for a confirmation."""
+    from selenium.webdriver.common.by import By
+    base_url, seed, smtp = server
+    page = f"{base_url}/event/{seed['event']}/manage/oewg/observers/requests/{{}}/"
+    sent_before = len(smtp.outbox)
+    _login(browser, base_url, 'secretariat')
+
+    browser.get(page.format(seed['to_confirm']))
+    browser.find_element(By.CSS_SELECTOR, 'button.js-observer-confirm').click()
+    _answer_prompt(browser, 'Cancel')
+    browser.get(page.format(seed['to_confirm']))
+    assert 'Pending' in browser.find_element(By.CSS_SELECTOR, '.oewg-request-details').text
+    browser.find_element(By.CSS_SELECTOR, 'button.js-observer-confirm').click()
+    _answer_prompt(browser, 'OK')
+    _wait(browser, lambda d: 'the organization is accredited' in d.page_source)
+    assert 'Accredited' in browser.find_element(By.CSS_SELECTOR, '.oewg-request-details').text
+
+    browser.get(page.format(seed['to_decline']))
+    assert not browser.find_elements(By.CSS_SELECTOR, '.page-content form')
+    browser.find_element(By.CSS_SELECTOR, 'button.js-observer-decline').click()
+    dialog = _dialog(browser)
+    assert 'Decline the request of Lunar Tourism Ltd?' in dialog.text
+    dialog.find_element(By.NAME, 'reason').send_keys('Tourism is outside the mandate.')
+    dialog.find_element(By.CSS_SELECTOR, 'input[type=submit]').click()
+    # not confirmed: the browser keeps the form (the server would refuse it as well, see review_test)
+    checkbox = _dialog(browser).find_element(By.NAME, 'confirm')
+    assert browser.execute_script('return arguments[0].validity.valueMissing', checkbox)
+    browser.get(page.format(seed['to_decline']))
+    assert 'Pending' in browser.find_element(By.CSS_SELECTOR, '.oewg-request-details').text, 'nothing changed'
+
+    browser.find_element(By.CSS_SELECTOR, 'button.js-observer-decline').click()
+    dialog = _dialog(browser)
+    dialog.find_element(By.NAME, 'reason').send_keys('Tourism is outside the mandate.')
+    dialog.find_element(By.NAME, 'confirm').click()
+    dialog.find_element(By.CSS_SELECTOR, 'input[type=submit]').click()
+    _wait(browser, lambda d: 'The request has been declined.' in d.page_source)
+    details = browser.find_element(By.CSS_SELECTOR, '.oewg-request-details').text
+    assert 'Declined' in details and 'Tourism is outside the mandate.' in details
+    assert not browser.find_elements(By.CSS_SELECTOR, 'button.js-observer-decline')
+    mails = smtp.outbox[sent_before:]
+    assert [m['To'] for m in mails] == ['newcomer@example.com', 'newcomer@example.com']
+    assert 'Tourism is outside the mandate.' in str(mails[-1])

@@ -5,6 +5,7 @@
 """Which State objected is seen by the secretariat only: never in what others can see."""
 
 import json
+import re
 import zipfile
 from datetime import timedelta
 from io import BytesIO
@@ -67,7 +68,7 @@ def test_others_cannot_open_the_objections(decided, oewg_event, requester, unrel
 
 
 def test_public_pages_and_json_do_not_reveal_it(decided, oewg_event, requester, other_requester, client_for):
-    objected, welcome, _smtp = decided
+    objected, _welcome, _smtp = decided
     for user in (None, requester, other_requester):
         client = client_for(user)
         page = client.get(url_for('plugin_oewg.observers', oewg_event))
@@ -116,3 +117,26 @@ def test_documents_and_exports_do_not_reveal_it(decided, oewg_event, secretariat
         text = '\n'.join(archive.read(name).decode() for name in archive.namelist() if name.endswith('.xml'))
     assert 'Objected Industries' in text
     _assert_secret_free(text, 'the XLSX')
+
+
+def test_secretariat_sees_it_only_on_the_period_page_and_the_report(decided, oewg_event, secretariat_user,
+                                                                    client_for):
+    objected, welcome, _smtp = decided
+    client = client_for(secretariat_user)
+    urls = [url_for(f'plugin_oewg.{endpoint}', oewg_event)
+            for endpoint in ('manage_observers', 'observer_lists', 'observer_accreditations', 'observer_registry',
+                             'observer_settings')]
+    for req in (objected, welcome):
+        urls.append(url_for('plugin_oewg.manage_observer_request', req))
+        # the dialogs of the request page, the merge dialog listing the registry included
+        urls += [url_for(f'plugin_oewg.{endpoint}', req)
+                 for endpoint in ('observer_ask_information', 'observer_decline', 'observer_edit_organization',
+                                  'observer_merge')]
+    urls.append(url_for('plugin_oewg.observer_revoke', oewg_event, accreditation_id=welcome.accreditation.id))
+    for url in urls:
+        resp = client.get(url)
+        assert resp.status_code == 200, url
+        text = resp.json['html'] if resp.is_json else resp.text
+        # (the organization's headquarters may be any country: its choices list them all)
+        text = re.sub(r'<select[^>]*name="country".*?</select>', '', text, flags=re.DOTALL)
+        _assert_secret_free(text, url)

@@ -35,6 +35,14 @@ def representatives_json(*people):
     return json.dumps([{'full_name': name, 'title': title} for name, title in people])
 
 
+@pytest.fixture(autouse=True)
+def observer_file_storage(patch_indico_config, tmp_path):
+    """The files of requests on a file system storage, as on a server: downloads go through
+    `StoredFileMixin.send()`, which Indico's in-memory test storage does not implement.
+    """
+    patch_indico_config('STORAGE_BACKENDS', {'default': f'fs:{tmp_path}'})
+
+
 @pytest.fixture
 def pdf_bytes():
     return PDF

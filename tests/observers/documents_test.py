@@ -122,7 +122,8 @@ def test_csv_export(listed, oewg_event, secretariat_user, requester, client_for)
     assert rows['Astro Commerce SA']['Status'] == 'Under consideration (no-objection)'
     assert rows['Astro Commerce SA']['List'] == 'for consideration'
     assert rows['Zeta Space Agency Network']['Status'] == 'Accredited'
-    assert rows['Zeta Space Agency Network']['Kind'] == 'a'
+    assert rows['Zeta Space Agency Network']['Kind'] == ('(a) Intergovernmental organization or entity with a '
+                                                        'standing invitation')
     assert rows['Still Pending Org']['Representatives'] == 'Ada Lovelace (Director)'
     assert rows['Still Pending Org']['Requester e-mail'] == 'rita@ngo.example.org'
 

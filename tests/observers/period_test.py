@@ -169,7 +169,7 @@ def test_periodic_task_closes_expired_periods_once(smtp, oewg_event, considerati
 
 
 def test_outcome_emails_use_the_templates_of_the_secretariat(smtp, oewg_event, consideration, secretariat_user):
-    alpha, beta = consideration
+    alpha, _beta = consideration
     category = oewg_event.category
     observer_settings.set_multi(category, {'accredited_subject': 'Welcome {organization}',
                                            'accredited_body': 'Dear {requester}, {organization} is in for the '

@@ -75,9 +75,10 @@ def test_new_organization_sends_a_request(oewg_event, requester, client_for):
     assert organization.mission_statement.startswith('We work')
     assert req.mission_statement.startswith('We work')
     assert req.letter_file.filename == 'letter.pdf'
-    assert req.letter_file.open().read() == PDF
+    with req.letter_file.open() as f:
+        assert f.read() == PDF
     log = EventLogEntry.query.filter_by(event_id=oewg_event.id, module='OEWG').one()
-    assert log.summary == f'Observer request #{req.id} by "Space Safety Coalition"'
+    assert log.summary == 'Observer request of "Space Safety Coalition" sent'
     assert log.user == requester
 
     resp = client.get(url_for('plugin_oewg.observer_request', req))
@@ -130,9 +131,26 @@ def test_second_pending_request_of_an_organization_is_refused(oewg_event, reques
                  _form(organization=str(organization.id), name=None, name_fr=None, acronym=None, kind=None,
                        website=None, country=None, contact_email=None))
     assert resp.status_code == 200
-    assert f'Space Safety Coalition already has a pending request for this session (#{first.id})' in resp.text
+    # the other contact cannot open the first request: they are told whom to write to, and no id
+    assert ('Space Safety Coalition already has a pending request for this session, sent by another contact of the '
+            'organization. To add to it or to change it, write to the secretariat at oewg-spacethreats@un.org.'
+            in resp.text)
+    assert f'#{first.id}' not in resp.text
     assert ObserverRequest.query.count() == 1
     assert ObserverFile.query.count() == 1
+
+
+def test_second_request_of_the_same_requester_points_to_their_list(oewg_event, requester, client_for,
+                                                                   make_organization, make_request):
+    organization = make_organization('Space Safety Coalition')
+    first = make_request(organization)
+    resp = _post(client_for(requester), url_for('plugin_oewg.observer_request_new', oewg_event),
+                 _form(organization=str(organization.id), name=None, name_fr=None, acronym=None, kind=None,
+                       website=None, country=None, contact_email=None))
+    assert resp.status_code == 200
+    assert 'You already sent a request for Space Safety Coalition to this session' in resp.text
+    assert f'#{first.id}' not in resp.text
+    assert ObserverRequest.query.count() == 1
 
 
 def test_status_page_access(oewg_event, make_organization, make_request, requester, other_requester,
@@ -148,9 +166,10 @@ def test_status_page_access(oewg_event, make_organization, make_request, request
     for user in (requester, secretariat_user, admin_user):
         client = client_for(user)
         assert client.get(url).status_code == 200
-        resp = client.get(letter_url)
-        assert resp.status_code == 200
-        assert resp.data == PDF
+        with client.get(letter_url) as resp:
+            assert resp.status_code == 200
+            assert resp.data == PDF
+            assert resp.headers['Content-Disposition'].startswith('attachment')
 
 
 def test_only_the_requester_completes_or_withdraws(oewg_event, make_organization, make_request, other_requester,
@@ -229,8 +248,8 @@ def test_a_request_does_not_overwrite_the_registry_until_confirmed(oewg_event, m
     assert organization.mission_statement_file is None
     assert req.mission_statement == 'Something else.'
     assert req.mission_statement_file.filename == 'statement.txt'
-    resp = client.get(url_for('plugin_oewg.observer_file', req, file_id=req.mission_statement_file_id))
-    assert resp.data == b'statement'
+    with client.get(url_for('plugin_oewg.observer_file', req, file_id=req.mission_statement_file_id)) as resp:
+        assert resp.data == b'statement'
     decline_request(req, 'Not sent by the organization.', secretariat_user, notify=False)
     assert organization.mission_statement == 'Our real mission.'
 

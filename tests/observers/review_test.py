@@ -91,7 +91,8 @@ def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organiz
     req = make_request(make_organization('Delta Network'))
     client = client_for(secretariat_user)
     resp = _post(client, url_for('plugin_oewg.observer_ask_information', req), {'message': ''})
-    assert resp.status_code == 302
+    assert resp.status_code == 200  # the dialog again, with the error
+    assert 'This field is required' in resp.json['html']
     assert req.state == RequestState.pending
     assert len(smtp.outbox) == 0
 
@@ -104,7 +105,7 @@ def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organiz
     body = mail.get_payload(decode=True).decode() if not mail.is_multipart() else str(mail)
     assert 'Please send your statute.' in body
     assert url_for('plugin_oewg.observer_request', req, _external=True) in body
-    assert f'More information asked for observer request #{req.id}' in _logs(oewg_event)
+    assert 'More information asked: Observer request of "Delta Network"' in _logs(oewg_event)
 
 
 @pytest.mark.parametrize(('kind', 'state', 'accredited', 'emails'), (
@@ -123,7 +124,7 @@ def test_confirm_puts_the_request_on_its_list(smtp, oewg_event, make_organizatio
     assert req.state == state
     assert api.is_accredited(organization, oewg_event) == accredited
     assert len(smtp.outbox) == emails
-    assert any(s.startswith(f'Observer request #{req.id} confirmed') for s in _logs(oewg_event))
+    assert any(s.startswith('Observer request of "Epsilon" confirmed') for s in _logs(oewg_event))
     # confirming twice changes nothing
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
     assert req.state == state
@@ -134,14 +135,22 @@ def test_decline_needs_a_reason_and_emails_it(smtp, oewg_event, make_organizatio
                                               client_for):
     req = make_request(make_organization('Zeta Travel Agency', OrganizationKind.commercial))
     client = client_for(secretariat_user)
-    _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': '  '})
+    _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': '  ', 'confirm': 'y'})
     assert req.state == RequestState.pending
-    _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': 'Tourism is outside the mandate.'})
+    # declining asks for a confirmation: without it, nothing happens
+    resp = _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': 'Tourism is outside the mandate.'})
+    assert resp.status_code == 200
+    assert 'Confirm that the request is to be declined.' in resp.json['html']
+    assert req.state == RequestState.pending
+    assert not smtp.outbox
+    resp = _post(client, url_for('plugin_oewg.observer_decline', req),
+                 {'reason': 'Tourism is outside the mandate.', 'confirm': 'y'})
+    assert resp.status_code == 302
     assert req.state == RequestState.declined
     assert req.decline_reason == 'Tourism is outside the mandate.'
     [mail] = smtp.outbox
     assert 'Tourism is outside the mandate.' in str(mail)
-    assert f'Observer request #{req.id} declined' in _logs(oewg_event)
+    assert 'Observer request of "Zeta Travel Agency" declined' in _logs(oewg_event)
 
 
 def test_merge_moves_requests_to_the_existing_organization(oewg_event, make_organization, make_request,
@@ -166,7 +175,8 @@ def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_o
     req = make_request(duplicate, user=other_requester)
     resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
                  {'target': str(original.id)})
-    assert resp.status_code == 302
+    assert resp.status_code == 200  # the dialog again, saying why
+    assert 'Both organizations have an open request for the Fourth session' in resp.json['html']
     assert req.organization == duplicate
     assert duplicate.merged_into is None
     assert not any('merged' in s for s in _logs(oewg_event))
@@ -235,7 +245,7 @@ def test_secretariat_reclassifies_an_organization_before_confirming(smtp, oewg_e
     assert organization.kind == OrganizationKind.other_ngo
     client = client_for(secretariat_user)
     assert _post(client, url_for('plugin_oewg.observer_edit_organization', req),
-                 data | {'website': 'not a url'}).status_code == 302
+                 data | {'website': 'not a url'}).status_code == 200  # the dialog again, with the error
     assert organization.kind == OrganizationKind.other_ngo, 'bad input changes nothing'
     assert _post(client, url_for('plugin_oewg.observer_edit_organization', req), data).status_code == 302
     assert (organization.kind, organization.name_fr, organization.country) == \

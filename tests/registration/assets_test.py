@@ -75,3 +75,24 @@ def test_bundle_not_on_other_pages(oewg_event, client_for, create_user):
     resp = client_for(manager).get(url_for('event_management.settings', oewg_event))
     assert resp.status_code == 200, resp.headers.get('Location')
     assert _bundle_url() not in resp.text
+
+
+def test_representations_come_from_the_server(oewg_plugin, request_context):
+    """The field's script reads the representations from Indico's vars.js, in every locale: one source of titles."""
+    from indico.web.flask.templating import call_template_hook
+
+    from indico_oewg.delegations import Representation
+    code = str(call_template_hook('vars-js'))
+    prefix = 'var OewgPlugin = '
+    start = code.index(prefix) + len(prefix)
+    data, __ = json.JSONDecoder().raw_decode(code[start:])
+    representations = data['representations']
+    assert [r['value'] for r in representations['en_GB']] == [rep.value for rep in Representation]
+    assert representations['en_GB'][1] == {'value': 'observer_state', 'text': 'Non-member observer State',
+                                           'isState': True}
+    assert representations['fr_FR'][1]['text'] == 'État non membre observateur'
+    assert not representations['fr_FR'][2]['isState']
+    # the bundle holds no title of its own
+    bundle = (DIST / _bundle_url().removeprefix('/static/plugins/oewg/dist/')).read_text()
+    assert 'Non-member observer State' not in bundle
+    assert 'OewgPlugin' in bundle

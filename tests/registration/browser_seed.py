@@ -51,7 +51,7 @@ def seed():
     set_feature_enabled(event, 'registration', True)
     set_feature_enabled(event, 'oewg', True)
     forms = {}
-    for key, title in (('setup', 'Form to set up'), ('register', 'Registration')):
+    for key, title in (('setup', 'Form to set up'), ('register', 'Registration'), ('section', 'Form for the section')):
         regform = RegistrationForm(event=event, title=title, currency='EUR', moderation_enabled=True,
                                    start_dt=now_utc() - timedelta(days=1), end_dt=now_utc() + timedelta(days=20))
         create_personal_data_fields(regform)
@@ -72,10 +72,12 @@ def seed():
     db.session.add_all([field, *organizations.values()])
     db.session.flush()
     db.session.add(Accreditation(organization=organizations['ESA'], working_group_id=working_group.id, event=event))
+    from indico_oewg.delegations import Delegation
     from indico_oewg.registration.operations import add_focal_points
-    add_focal_points(event, 'JPN', [users['focal']])
+    add_focal_points(event, Delegation.for_state('JPN'), [users['focal']])
     db.session.commit()
     return {'event_id': event.id, 'setup_form_id': forms['setup'].id, 'register_form_id': forms['register'].id,
+            'section_form_id': forms['section'].id,
             'field_id': field.id, 'organizations': {k: o.id for k, o in organizations.items()},
             'users': {k: u.id for k, u in users.items()}, 'password': PASSWORD}
 

@@ -60,8 +60,8 @@ def driver(request, server):
 
 def _visible(driver, css):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
-    element = _wait(driver, EC.element_to_be_clickable((By.CSS_SELECTOR, css)))
+    from selenium.webdriver.support import expected_conditions
+    element = _wait(driver, expected_conditions.element_to_be_clickable((By.CSS_SELECTOR, css)))
     driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
     return element
 
@@ -175,7 +175,7 @@ def test_observer_picks_only_accredited_organizations(server, driver, server_db)
     driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
     _pick(driver, '[data-oewg="representation"]',
           'Intergovernmental organization or entity with a standing invitation')
-    dropdown, items = _dropdown_options(driver, '[data-oewg="delegation"]')
+    __, items = _dropdown_options(driver, '[data-oewg="delegation"]')
     assert [i.text for i in items] == ['European Space Agency (ESA)']
     items[0].click()
     _pick(driver, '[data-oewg="role"]', 'Representative')
@@ -215,3 +215,62 @@ def test_focal_point_approves_their_delegate(server, driver, server_db):
             break
         time.sleep(0.5)
     assert state[0][0] == 1
+
+
+def _confirm(driver):
+    """Press OK in Indico's confirmation dialog."""
+    from selenium.webdriver.common.by import By
+    _wait(driver, lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, '.ui-dialog button')
+                                  if b.is_displayed() and b.text == 'OK'), None)).click()
+
+
+def test_secretariat_adds_the_oewg_section(server, driver, server_db):
+    """Indico's confirm-and-POST button; one photograph, and the personal data with a retention period."""
+    from selenium.webdriver.common.by import By
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'manager', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/manage/oewg/delegations/')
+    box = _visible(driver, f'.oewg-regform[data-regform-id="{seed["section_form_id"]}"]')
+    box.find_element(By.CSS_SELECTOR, '.js-oewg-add-section').click()
+    _confirm(driver)
+    _wait(driver, lambda d: 'has been added to "Form for the section"' in d.find_element(By.TAG_NAME, 'body').text)
+    rows = server_db("SELECT input_type, is_required, extract(day FROM retention_period) FROM "
+                     "event_registration.form_items WHERE registration_form_id = :id AND NOT is_deleted "
+                     "AND is_enabled AND input_type IN ('picture', 'file', 'ext__oewg_delegation') "
+                     "ORDER BY input_type", id=seed['section_form_id'])
+    assert [tuple(r) for r in rows] == [('ext__oewg_delegation', True, None), ('file', False, 364),
+                                        ('picture', True, 364)]
+    # the participant sees one photograph, with the UN's rules
+    driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["section_form_id"]}/')
+    _wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, '[data-oewg="representation"]'))
+    body = driver.find_element(By.TAG_NAME, 'body').text
+    assert body.count('Drag a picture here') == 1  # one picture field
+    assert 'Photograph for the grounds pass' in body
+    assert 'passport-style' in body
+    assert not _severe_errors(driver)
+
+
+def test_published_list_follows_the_form(server, driver, server_db):
+    """Published through the settings dialog; the form hides registrations from the public, so nobody is on it."""
+    from selenium.webdriver.common.by import By
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'manager', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/manage/oewg/delegations/')
+    _visible(driver, '.js-oewg-delegation-settings').click()
+    checkbox = _wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, '.ui-dialog input[name=participants_published]'))
+    driver.execute_script('return arguments[0].closest(".ui.toggle.checkbox")', checkbox).click()
+    assert checkbox.is_selected()
+    next(b for b in driver.find_elements(By.CSS_SELECTOR, '.ui-dialog button, .ui-dialog input[type=submit]')
+         if b.is_displayed() and (b.text or b.get_attribute('value')) == 'Save').click()
+    _wait(driver, lambda d: 'have been saved' in d.find_element(By.TAG_NAME, 'body').text)
+    assert 'The list of participants is published.' in driver.find_element(By.TAG_NAME, 'body').text
+    # the approved delegate consented to be shown to participants only: the secretariat's preview has them,
+    # the public page nobody (Indico's rules)
+    driver.get(f'{base_url}/event/{seed["event_id"]}/manage/oewg/participants/')
+    assert 'Hellmut Lagos, Head of delegation, Ambassador' in driver.find_element(By.TAG_NAME, 'body').text
+    driver.delete_all_cookies()
+    driver.get(f'{base_url}/event/{seed["event_id"]}/oewg/participants/')
+    body = driver.find_element(By.TAG_NAME, 'body').text
+    assert 'Nobody is listed publicly yet.' in body
+    assert 'Lagos' not in body
+    assert not _severe_errors(driver)

@@ -88,7 +88,9 @@ def test_clone_copies_focal_points(oewg_event, focal_points, people, organizer_c
     assert registration_settings.get(new_event, 'contacts_are_focal_points') is False
     assert registration_settings.get(new_event, 'participants_published') is False
     # the copies hold the right: Jun moderates Japan's and ESA's registrations at the new session
-    assert get_focal_point_delegations(new_event, people['jun']) == {'JPN', str(esa.id)}
+    from indico_oewg.delegations import Delegation
+    assert get_focal_point_delegations(new_event, people['jun']) == {Delegation.for_state('JPN'),
+                                                                      Delegation.for_organization(esa)}
     assert new_event.can_manage(people['jun'], 'registration_moderation')
 
 

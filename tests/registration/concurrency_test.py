@@ -32,7 +32,7 @@ from indico.modules.users import User
 from indico.util.date_time import now_utc
 from indico.web.flask.util import url_for
 
-from indico_oewg.registration.fields import FIELD_TYPE
+from indico_oewg.registration.util import FIELD_TYPE
 
 
 SUBMISSIONS = int(__import__('os').environ.get('OEWG_SUBMISSIONS', 50))
@@ -45,7 +45,8 @@ def _table_rows():
     tables = db.session.execute(text("SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) "
                                      "FROM information_schema.tables WHERE table_type = 'BASE TABLE' AND "
                                      "table_schema NOT IN ('pg_catalog', 'information_schema')")).scalars().all()
-    return {table: sorted(db.session.execute(text(f'SELECT t::text FROM {table} t')).scalars().all())
+    # (table names from the catalogue, quoted by PostgreSQL)
+    return {table: sorted(db.session.execute(text(f'SELECT t::text FROM {table} t')).scalars().all())  # noqa: S608
             for table in tables}
 
 
@@ -55,9 +56,10 @@ def _delete_rows_added_since(before):
     for table in _table_rows():
         old = before.get(table, [])
         if old:
-            db.session.execute(text(f'DELETE FROM {table} t WHERE NOT (t::text = ANY(:old))'), {'old': old})
+            db.session.execute(text(f'DELETE FROM {table} t WHERE NOT (t::text = ANY(:old))'),  # noqa: S608
+                               {'old': old})
         else:
-            db.session.execute(text(f'DELETE FROM {table}'))
+            db.session.execute(text(f'DELETE FROM {table}'))  # noqa: S608
     db.session.commit()
 
 

@@ -10,7 +10,8 @@ from indico.modules.events.registration.models.form_fields import RegistrationFo
 from indico.modules.events.registration.models.items import RegistrationFormSection
 from indico.web.flask.util import url_for
 
-from indico_oewg.registration.fields import FIELD_TYPE
+from indico_oewg.delegations import Representation
+from indico_oewg.registration.util import FIELD_TYPE
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -54,9 +55,9 @@ def create_delegation_field(db):
         section = RegistrationFormSection(registration_form=regform, title='Delegation', is_enabled=True)
         field = RegistrationFormField(parent=section, registration_form=regform, title='Delegation',
                                       input_type=FIELD_TYPE, is_required=is_required, is_enabled=True)
-        data = {'representations': settings.pop('representations', None) or ['member_state', 'observer_state', 'igo', 'un_body', 'ecosoc_ngo', 'other_ngo', 'commercial'],
-            'role_required': settings.pop('role_required', True),
-            'organization_quota': settings.pop('organization_quota', None)}
+        data = {'representations': settings.pop('representations', None) or [rep.value for rep in Representation],
+                'role_required': settings.pop('role_required', True),
+                'organization_quota': settings.pop('organization_quota', None)}
         assert not settings
         field.data, field.versioned_data = field.field_impl.process_field_data(data)
         db.session.add(field)

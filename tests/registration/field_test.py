@@ -9,7 +9,7 @@ from indico.modules.events.registration.models.registrations import Registration
 from indico.modules.events.registration.util import generate_spreadsheet_from_registrations
 from indico.web.flask.util import url_for
 
-from indico_oewg.registration.fields import FIELD_TYPE, DelegationField
+from indico_oewg.registration.util import FIELD_TYPE
 
 
 pytestmark = [pytest.mark.usefixtures('db'),
@@ -25,6 +25,9 @@ def _registrations(regform):
 
 def test_field_type_is_registered(oewg_regform):
     from indico.modules.events.registration.fields import get_field_types
+
+    # (imported late: the field refers to the observers' models, all mapped only once the app is loaded)
+    from indico_oewg.registration.fields import DelegationField
     assert get_field_types()[FIELD_TYPE] is DelegationField
 
 
@@ -96,7 +99,7 @@ def test_observer_registers_for_an_accredited_organization(oewg_regform, create_
     data = _registrations(oewg_regform)[0].data_by_field[field.id]
     assert data.data == {'representation': 'ecosoc_ngo', 'delegation': str(swf.id), 'role': 'representative',
                          'title': ''}
-    assert data.friendly_data == ('Secure World Foundation (SWF) (NGO with ECOSOC consultative status) — '
+    assert data.friendly_data == ('Secure World Foundation (SWF) (NGO in consultative status with ECOSOC) — '
                                   'Representative')
 
 
@@ -122,7 +125,7 @@ def test_invalid_values_are_refused(oewg_regform, create_delegation_field, creat
     field = create_delegation_field(oewg_regform)
     delegate = create_user(30, email='lagos@example.org')
     if value and value.get('delegation') in accredited_organizations:
-        value = value | {'delegation': str(accredited_organizations[value['delegation']].id)}
+        value |= {'delegation': str(accredited_organizations[value['delegation']].id)}
     resp = register(delegate, oewg_regform, field, value)
     assert resp.status_code == 422
     assert message.lower() in str(resp.json['webargs_errors'][field.html_field_name]).lower()
@@ -267,5 +270,5 @@ def test_representation_and_delegation_columns(oewg_regform, create_delegation_f
         assert {r.user.id for r in query} == expected
     # the export gets the same readable columns
     delegation.data = data
-    headers, rows = generate_spreadsheet_from_registrations(registrations, [], [], extra_columns=[delegation])
+    __, rows = generate_spreadsheet_from_registrations(registrations, [], [], extra_columns=[delegation])
     assert sorted(row['Delegation'] for row in rows) == ['European Space Agency (ESA)', 'Japan']

@@ -3,6 +3,7 @@
 # Licensed under the MIT License; see the LICENSE file.
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -10,11 +11,15 @@ from indico.modules.events.registration.models.registrations import Registration
 from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
+from indico_oewg.delegations import Delegation
 
-def add_focal_points(*args, **kwargs):
+
+def add_focal_points(event, code, users, user=None):
+    """Name focal points of a State (ISO3 code) or an organization (its id)."""
     # (imported late: the plugin's models are all mapped only once the app is loaded)
     from indico_oewg.registration.operations import add_focal_points
-    return add_focal_points(*args, **kwargs)
+    delegation = Delegation.for_organization(code) if isinstance(code, int) else Delegation.for_state(code)
+    return add_focal_points(event, delegation, users, user)
 
 
 pytestmark = [pytest.mark.usefixtures('db'),
@@ -49,35 +54,56 @@ def test_secretariat_names_and_removes_focal_points(oewg_event, secretariat_user
     resp = client.get(url)
     assert resp.status_code == 200
     assert 'No focal point has been named' in resp.text
-    assert 'European Space Agency (ESA)' in resp.text  # an accredited organization is offered
-    assert 'Not Accredited Institute' not in resp.text
-    resp = client.post(url, data={'focal-delegation': 'JPN', 'focal-users': json.dumps([focal.identifier]),
-                                  'focal-csrf_token': client.csrf_token})
-    assert resp.status_code == 302, resp.text[:3000]
+    dialog_url = url_for('plugin_oewg.add_focal_points', oewg_event)
+    assert f'data-href="{dialog_url}"' in resp.text
+    resp = client.get(dialog_url)
+    assert resp.status_code == 200
+    assert 'European Space Agency (ESA)' in resp.json['html']  # an accredited organization is offered
+    assert 'Not Accredited Institute' not in resp.json['html']
+    resp = client.post(dialog_url, data={'delegation': 'state:JPN', 'users': json.dumps([focal.identifier]),
+                                         'csrf_token': client.csrf_token})
+    assert resp.status_code == 200, resp.text[:3000]
+    assert resp.json['success']
     from indico_oewg.registration.models.focal_points import FocalPoint
     focal_point = FocalPoint.query.filter_by(event_id=oewg_event.id).one()
     assert (focal_point.state, focal_point.user) == ('JPN', focal)
     log = EventLogEntry.query.filter_by(event_id=oewg_event.id, module='OEWG').one()
     assert log.summary == 'Focal points named for Japan'
     assert 'Fumiko Focal' in client.get(url).text
-    # an unknown delegation changes nothing
-    resp = client.post(url, data={'focal-delegation': 'XYZ', 'focal-users': json.dumps([focal.identifier]),
-                                  'focal-csrf_token': client.csrf_token})
-    assert resp.status_code == 200
-    assert 'Not a valid choice' in resp.text
+    # an unknown delegation, or an organization not accredited, changes nothing
+    for bad in ('state:XYZ', 'JPN', f'organization:{accredited_organizations["NAI"].id}'):
+        resp = client.post(dialog_url, data={'delegation': bad, 'users': json.dumps([focal.identifier]),
+                                             'csrf_token': client.csrf_token})
+        assert resp.status_code == 200
+        assert not resp.json.get('success')
+        assert 'Not a valid choice' in resp.json['html']
     assert FocalPoint.query.filter_by(event_id=oewg_event.id).count() == 1
-    resp = client.post(url_for('plugin_oewg.remove_focal_point', oewg_event, focal_point_id=focal_point.id),
-                       data={'csrf_token': client.csrf_token})
+    # an organization's focal point
+    resp = client.post(dialog_url, data={'delegation': f'organization:{accredited_organizations["ESA"].id}',
+                                         'users': json.dumps([focal.identifier]), 'csrf_token': client.csrf_token})
+    assert resp.json['success']
+    esa_focal_point = FocalPoint.query.filter_by(event_id=oewg_event.id, state=None).one()
+    assert esa_focal_point.delegation == Delegation.for_organization(accredited_organizations['ESA'])
+    # removed with Indico's confirm-and-POST button
+    page = client.get(url).text
+    remove_url = url_for('plugin_oewg.remove_focal_point', oewg_event, focal_point_id=focal_point.id)
+    assert f'data-href="{remove_url}"' in page
+    assert 'data-method="POST"' in page and 'data-confirm=' in page
+    assert 'onsubmit' not in page
+    resp = client.post(remove_url, data={'csrf_token': client.csrf_token})
     assert resp.status_code == 302
-    assert not FocalPoint.query.filter_by(event_id=oewg_event.id).count()
+    assert FocalPoint.query.filter_by(event_id=oewg_event.id).all() == [esa_focal_point]
+    assert EventLogEntry.query.filter_by(event_id=oewg_event.id, summary='Focal point removed for Japan').count() == 1
 
 
 def test_settings_are_saved_and_logged(oewg_event, secretariat_user, client_for):
     from indico_oewg.registration.settings import registration_settings
     client = client_for(secretariat_user)
-    resp = client.post(url_for('plugin_oewg.manage_delegations', oewg_event),
-                       data={'settings-participants_published': 'y', 'settings-csrf_token': client.csrf_token})
-    assert resp.status_code == 302
+    url = url_for('plugin_oewg.delegation_settings', oewg_event)
+    assert 'Publish the list of participants' in client.get(url).json['html']
+    resp = client.post(url, data={'participants_published': 'y', 'csrf_token': client.csrf_token})
+    assert resp.status_code == 200
+    assert resp.json['success']
     assert registration_settings.get(oewg_event, 'participants_published') is True
     assert registration_settings.get(oewg_event, 'contacts_are_focal_points') is False
     assert EventLogEntry.query.filter_by(event_id=oewg_event.id, summary='Delegation settings updated').count() == 1
@@ -98,15 +124,18 @@ def test_delegations_page_is_for_the_secretariat(oewg_event, create_user, client
         assert '/login/' in resp.headers['Location']
     else:
         assert resp.status_code == 403
-    resp = client.post(url, data={'settings-participants_published': 'y',
-                                  'settings-csrf_token': getattr(client, 'csrf_token', '')})
+    for url in (url_for('plugin_oewg.delegation_settings', oewg_event),
+                url_for('plugin_oewg.add_focal_points', oewg_event)):
+        assert client.get(url).status_code == (302 if user is None else 403)
+    resp = client.post(url_for('plugin_oewg.delegation_settings', oewg_event),
+                       data={'participants_published': 'y', 'csrf_token': getattr(client, 'csrf_token', '')})
     assert resp.status_code in ((302, 400) if user is None else (403,))
     from indico_oewg.registration.settings import registration_settings
     assert registration_settings.get(oewg_event, 'participants_published') is False
 
 
 def test_focal_point_sees_only_their_delegation(oewg_regform, delegations, client_for):
-    field, people, focal = delegations
+    __, people, focal = delegations
     client = client_for(focal)
     resp = client.get(url_for('event_registration.manage_reglist', oewg_regform))
     assert resp.status_code == 200
@@ -138,7 +167,7 @@ def test_focal_point_sees_only_their_delegation(oewg_regform, delegations, clien
 
 
 def test_focal_point_approves_and_rejects_their_delegation(oewg_regform, delegations, client_for):
-    field, people, focal = delegations
+    __, people, focal = delegations
     client = client_for(focal)
     resp = client.get(url_for('event_registration.registration_details', people['jp_head']))
     assert resp.status_code == 200
@@ -155,11 +184,11 @@ def test_focal_point_approves_and_rejects_their_delegation(oewg_regform, delegat
     assert people['fr_head'].state == RegistrationState.pending
 
 
-def test_organization_contacts_are_focal_points(oewg_regform, delegations, client_for, create_user, monkeypatch,
+@pytest.mark.usefixtures('delegations')
+def test_organization_contacts_are_focal_points(oewg_regform, client_for, create_user, monkeypatch,
                                                 accredited_organizations):
     from indico_oewg.observers import api
     from indico_oewg.registration.settings import registration_settings
-    field, people, __ = delegations
     contact = create_user(300, first_name='Erika', last_name='Contact', email='contact@esa.example.org')
     esa_id = accredited_organizations['ESA'].id
     # requesters of the ESA's accreditation are its contacts (the observers' registry answers that)
@@ -173,7 +202,7 @@ def test_organization_contacts_are_focal_points(oewg_regform, delegations, clien
 
 
 def test_registration_managers_are_not_scoped(oewg_regform, delegations, create_user, client_for):
-    field, people, focal = delegations
+    __, __, focal = delegations
     manager = create_user(60, email='registrations@example.org')
     oewg_regform.event.update_principal(manager, add_permissions={'registration'})
     resp = client_for(manager).get(url_for('event_registration.manage_reglist', oewg_regform))
@@ -184,7 +213,7 @@ def test_registration_managers_are_not_scoped(oewg_regform, delegations, create_
 
 
 def test_focal_points_get_an_email(oewg_regform, delegations, create_user, register, smtp):
-    field, people, focal = delegations
+    field, __, __ = delegations
     smtp.outbox.clear()
     newcomer = create_user(110, first_name='Kenji', last_name='Newcomer', email='kenji@example.org')
     register(newcomer, oewg_regform, field, {'representation': 'member_state', 'delegation': 'JPN',
@@ -204,10 +233,11 @@ def test_focal_points_get_an_email(oewg_regform, delegations, create_user, regis
 def test_get_user_delegations(oewg_regform, delegations, accredited_organizations):
     from indico_oewg.delegations import Delegation
     from indico_oewg.registration.api import get_user_delegations
-    field, people, focal = delegations
+    __, people, focal = delegations
     event = oewg_regform.event
     assert get_user_delegations(event, people['jp_head'].user) == [Delegation.for_state('JPN')]
-    assert get_user_delegations(event, people['esa'].user) == [Delegation.for_organization(accredited_organizations['ESA'])]
+    assert get_user_delegations(event, people['esa'].user) == [
+        Delegation.for_organization(accredited_organizations['ESA'])]
     assert get_user_delegations(event, focal) == []
     people['fr_head'].update_state(withdrawn=True)
     assert get_user_delegations(event, people['fr_head'].user) == []
@@ -215,17 +245,30 @@ def test_get_user_delegations(oewg_regform, delegations, accredited_organization
 
 def test_add_oewg_section(oewg_regform, secretariat_user, client_for, create_user):
     from indico.modules.events.registration.models.form_fields import RegistrationFormField
+    from indico.modules.events.registration.models.items import PersonalDataType
 
     from indico_oewg.registration.fields import FIELD_TYPE
     client = client_for(secretariat_user)
     page = client.get(url_for('plugin_oewg.manage_delegations', oewg_regform.event))
     assert 'Add OEWG section' in page.text
     url = url_for('plugin_oewg.add_oewg_section', oewg_regform.event, reg_form_id=oewg_regform.id)
+    # a confirm-and-POST button of Indico's, no form of our own
+    assert f'data-href="{url}"' in page.text and 'onsubmit' not in page.text
     assert client.post(url, data={'csrf_token': client.csrf_token}).status_code == 302
     section = next(s for s in oewg_regform.sections if s.title == 'Delegation')
-    assert [(f.input_type, f.is_required) for f in sorted(section.children, key=lambda f: f.position)] == [
-        (FIELD_TYPE, True), ('file', False), ('picture', True)]
-    assert 'passport-style' in section.children[2].description
+    oewg_field, letter = sorted(section.children, key=lambda f: f.position)
+    assert [(f.input_type, f.is_required) for f in (oewg_field, letter)] == [(FIELD_TYPE, True), ('file', False)]
+    # one photograph: Indico's own "Picture" of the personal data, required, with the UN's rules
+    pictures = [f for f in oewg_regform.active_fields if f.input_type == 'picture']
+    assert len(pictures) == 1
+    picture = pictures[0]
+    assert picture.personal_data_type == PersonalDataType.picture
+    assert picture.is_required
+    assert picture.title == 'Photograph for the grounds pass'
+    assert 'passport-style' in picture.description
+    # personal data kept one year after the session, then purged by Indico's own task
+    assert letter.retention_period == picture.retention_period == timedelta(weeks=52)
+    assert oewg_field.retention_period is None
     assert EventLogEntry.query.filter_by(event_id=oewg_regform.event_id,
                                          summary='OEWG section added to "Registration"').count() == 1
     # a second time adds nothing
@@ -237,6 +280,32 @@ def test_add_oewg_section(oewg_regform, secretariat_user, client_for, create_use
     client = client_for(delegate)
     assert client.get(url_for('event_registration.display_regform', oewg_regform)).status_code == 200
     assert client.post(url, data={'csrf_token': client.csrf_token}).status_code == 403
+    # the retention period is Indico's: a manager changes it in the form setup
+    manager = create_user(91, email='manager@example.org')
+    oewg_regform.event.update_principal(manager, full_access=True)
+    client = client_for(manager)
+    resp = client.patch(url_for('event_registration.modify_field', letter),
+                        json={'fieldData': {'title': letter.title, 'retentionPeriod': 10}},
+                        headers={'X-CSRF-Token': client.csrf_token})
+    assert resp.status_code == 200, resp.text
+    assert letter.retention_period == timedelta(weeks=10)
+
+
+def test_add_oewg_section_within_indico_retention_limits(oewg_regform, secretariat_user, client_for):
+    """The default never exceeds what Indico allows: the form's own retention period, the server's maximum."""
+    from indico.modules.events.settings import data_retention_settings
+    oewg_regform.retention_period = timedelta(weeks=30)
+    client = client_for(secretariat_user)
+    url = url_for('plugin_oewg.add_oewg_section', oewg_regform.event, reg_form_id=oewg_regform.id)
+    assert client.post(url, data={'csrf_token': client.csrf_token}).status_code == 302
+    assert {f.retention_period for f in oewg_regform.active_fields if f.input_type in ('file', 'picture')} == {
+        timedelta(weeks=30)}
+    from indico_oewg.registration.operations import get_retention_period
+    oewg_regform.retention_period = None
+    data_retention_settings.set('maximum_data_retention', timedelta(weeks=26))
+    assert get_retention_period(oewg_regform) == timedelta(weeks=26)
+    data_retention_settings.set('maximum_data_retention', None)
+    assert get_retention_period(oewg_regform) == timedelta(weeks=52)
 
 
 def test_merged_users_keep_their_focal_points(oewg_event, create_user):
@@ -250,3 +319,67 @@ def test_merged_users_keep_their_focal_points(oewg_event, create_user):
     merge_users(source=old, target=new)
     assert sorted((fp.state, fp.user_id) for fp in FocalPoint.query.filter_by(event_id=oewg_event.id)) == [
         ('FRA', 81), ('JPN', 81)]
+
+
+def test_focal_point_does_not_moderate_their_own_registration(oewg_regform, delegations, register, client_for):
+    """Their own registration goes to the secretariat: not listed for them, and closed by every route."""
+    field, people, focal = delegations
+    assert register(focal, oewg_regform, field, {'representation': 'member_state', 'delegation': 'JPN',
+                                                 'role': 'adviser'}).status_code == 200
+    own = Registration.query.filter_by(registration_form=oewg_regform, user=focal).one()
+    client = client_for(focal)
+    resp = client.get(url_for('event_registration.manage_reglist', oewg_regform))
+    assert resp.status_code == 200
+    assert f'id="registration-{people["jp_head"].id}"' in resp.text
+    assert f'id="registration-{own.id}"' not in resp.text
+    assert oewg_regform.get_managed_registration_count(focal) == 2
+    for endpoint, method in (('event_registration.registration_details', 'get'),
+                             ('event_registration.approve_registration', 'post'),
+                             ('event_registration.reject_registration', 'post')):
+        resp = getattr(client, method)(url_for(endpoint, own), headers={'X-CSRF-Token': client.csrf_token})
+        assert resp.status_code == 403, endpoint
+    for endpoint in ('event_registration.registrations_approve', 'event_registration.registrations_reject'):
+        client.post(url_for(endpoint, oewg_regform), data={'registration_id': [own.id],
+                                                           'csrf_token': client.csrf_token})
+    assert own.state == RegistrationState.pending
+    # the same without a link to their account: a registration made with their e-mail address
+    own.user = None
+    assert f'id="registration-{own.id}"' not in client.get(url_for('event_registration.manage_reglist',
+                                                                   oewg_regform)).text
+    resp = client.post(url_for('event_registration.approve_registration', own),
+                       headers={'X-CSRF-Token': client.csrf_token})
+    assert resp.status_code == 403
+    assert not own.can_manage(focal, 'registration_moderation')
+
+
+def test_get_represented_delegations(oewg_regform, delegations, accredited_organizations, create_user, register,
+                                     monkeypatch):
+    from indico_oewg.observers import api as observers_api
+    from indico_oewg.registration.api import get_represented_delegations
+    field, people, focal = delegations
+    event = oewg_regform.event
+    japan, france = Delegation.for_state('JPN'), Delegation.for_state('FRA')
+    esa = Delegation.for_organization(accredited_organizations['ESA'])
+    assert get_represented_delegations(event, None) == []
+    # a registration counts once approved
+    assert get_represented_delegations(event, people['fr_head'].user) == []
+    people['fr_head'].update_state(approved=True)
+    assert get_represented_delegations(event, people['fr_head'].user) == [france]
+    # a named focal point, also registered (and approved) for Japan: Japan once
+    assert get_represented_delegations(event, focal) == [japan]
+    register(focal, oewg_regform, field, {'representation': 'member_state', 'delegation': 'JPN', 'role': 'adviser'})
+    Registration.query.filter_by(registration_form=oewg_regform, user=focal).one().update_state(approved=True)
+    assert get_represented_delegations(event, focal) == [japan]
+    # an organization's contact, while contacts are focal points
+    contact = create_user(300, email='contact@esa.example.org')
+    monkeypatch.setattr(observers_api, 'get_contacts',
+                        lambda organization: [contact] if organization.id == esa.organization_id else [])
+    add_focal_points(event, 'FRA', [contact])
+    assert get_represented_delegations(event, contact) == [france, esa]
+    from indico_oewg.registration.settings import registration_settings
+    registration_settings.set(event, 'contacts_are_focal_points', False)
+    assert get_represented_delegations(event, contact) == [france]
+    # a pending registration does not count; one withdrawn no longer does
+    people['fr_head'].update_state(withdrawn=True)
+    assert get_represented_delegations(event, people['fr_head'].user) == []
+    assert get_represented_delegations(event, people['jp_expert'].user) == []

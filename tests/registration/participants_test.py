@@ -8,11 +8,15 @@ from io import BytesIO
 
 import pytest
 
-from indico.modules.events.registration.models.registrations import (Registration, RegistrationData,
-                                                                     RegistrationState, RegistrationVisibility)
+from indico.modules.events.models.events import EventType
+from indico.modules.events.registration.models.registrations import (PublishRegistrationsMode, Registration,
+                                                                     RegistrationData, RegistrationState,
+                                                                     RegistrationVisibility)
+from indico.modules.events.registration.util import get_published_registrations
 from indico.modules.users.models.users import UserTitle
 from indico.web.flask.util import url_for
 
+from indico_oewg.delegations import Delegation
 from indico_oewg.registration.settings import registration_settings
 
 
@@ -152,7 +156,7 @@ def test_documents_are_for_the_secretariat(oewg_event, participants, create_user
     from indico_oewg.registration.operations import add_focal_points
     user = None if who == 'anonymous' else create_user(70, email='someone@example.org')
     if who == 'focal':
-        add_focal_points(oewg_event, 'CHL', [user])
+        add_focal_points(oewg_event, Delegation.for_state('CHL'), [user])
     for url in (url_for('plugin_oewg.participants_pdf', oewg_event),
                 url_for('plugin_oewg.participants_docx', oewg_event),
                 url_for('plugin_oewg.participants_xlsx', oewg_event),
@@ -162,6 +166,7 @@ def test_documents_are_for_the_secretariat(oewg_event, participants, create_user
 
 
 def test_public_page_only_when_published(oewg_event, participants, client_for, create_user):
+    participants.registration_form.publish_registrations_public = PublishRegistrationsMode.show_with_consent
     url = url_for('plugin_oewg.participants', oewg_event)
     client = client_for(create_user(71, email='reader@example.org'))
     assert client.get(url).status_code == 404
@@ -171,3 +176,94 @@ def test_public_page_only_when_published(oewg_event, participants, client_for, c
     assert 'Ms. Ana Zapata, Head of delegation, Ambassador' in resp.text
     assert 'Only Participants' not in resp.text  # consented to be shown to participants only
     assert 'Secret' not in resp.text
+
+
+def _names(groups):
+    return {f'{p.first_name} {p.last_name}' for g in groups for d in g.delegations for p in d.participants}
+
+
+@pytest.mark.parametrize('public_mode', PublishRegistrationsMode)
+def test_public_list_is_whom_indico_shows_the_public(oewg_event, participants, client_for, public_mode):
+    """Indico's own rules decide: what the form lets the public see, the consent, the "hidden" flag."""
+    from indico_oewg.registration.participants import get_list_of_participants
+    regform = participants.registration_form
+    regform.publish_registrations_participants = PublishRegistrationsMode.show_all
+    regform.publish_registrations_public = public_mode
+    hidden = Registration.query.filter_by(registration_form=regform, last_name='Sato').one()
+    hidden.participant_hidden = True
+    indico_public = {f'{r.first_name} {r.last_name}' for r in get_published_registrations(oewg_event, False)
+                     if r.state == RegistrationState.complete}
+    public = _names(get_list_of_participants(oewg_event, audience='public'))
+    assert public == indico_public
+    assert 'Aiko Sato' not in public
+    registration_settings.set(oewg_event, 'participants_published', True)
+    page = client_for(None).get(url_for('plugin_oewg.participants', oewg_event)).text
+    if public_mode == PublishRegistrationsMode.hide_all:
+        # a form that hides registrations from the public publishes nobody, whatever the stored consent
+        assert public == set()
+        assert 'Nobody is listed publicly yet.' in page
+        assert 'Zapata' not in page
+    elif public_mode == PublishRegistrationsMode.show_with_consent:
+        assert public == {'Hellmut Lagos', 'Ana Zapata', 'Paolo Rossi', 'Erika Weber'}
+        assert 'Ms. Ana Zapata' in page and 'Only Participants' not in page
+    else:
+        assert public == {'Hellmut Lagos', 'Ana Zapata', 'Paolo Rossi', 'Erika Weber', 'Secret Person',
+                          'Only Participants'}
+    assert 'Pending' not in page and 'Sato' not in page
+
+
+def test_documents_are_whom_indico_shows_participants(oewg_event, participants):
+    from indico_oewg.registration.participants import get_list_of_participants
+    regform = participants.registration_form
+    assert _names(get_list_of_participants(oewg_event)) == {'Hellmut Lagos', 'Ana Zapata', 'Aiko Sato',
+                                                            'Paolo Rossi', 'Erika Weber', 'Only Participants'}
+    regform.publish_registrations_participants = PublishRegistrationsMode.hide_all
+    assert _names(get_list_of_participants(oewg_event)) == set()
+    # the statistics count every approved participant, named nowhere
+    assert _names(get_list_of_participants(oewg_event, audience='all')) == {
+        'Hellmut Lagos', 'Ana Zapata', 'Aiko Sato', 'Paolo Rossi', 'Erika Weber', 'Only Participants',
+        'Secret Person'}
+
+
+@pytest.mark.parametrize('event_type', EventType)
+def test_public_page_on_every_type_of_session(oewg_event, participants, client_for, event_type):
+    participants.registration_form.publish_registrations_public = PublishRegistrationsMode.show_with_consent
+    registration_settings.set(oewg_event, 'participants_published', True)
+    oewg_event.type_ = event_type
+    url = url_for('plugin_oewg.participants', oewg_event)
+    resp = client_for(None).get(url)
+    assert resp.status_code == 200
+    assert 'Ms. Ana Zapata, Head of delegation, Ambassador' in resp.text
+    # reached from the session's page: its menu (conferences) or its header (meetings, lectures)
+    home = client_for(None).get(url_for('events.display', oewg_event)).text
+    assert f'href="{url}"' in home
+    registration_settings.set(oewg_event, 'participants_published', False)
+    assert f'href="{url}"' not in client_for(None).get(url_for('events.display', oewg_event)).text
+
+
+def test_list_of_participants_in_french(oewg_event, oewg_regform, participants, add_participant, secretariat_user,
+                                        client_for):
+    for n in range(2):
+        add_participant(oewg_regform, participants, f'Marie{n}', 'Extra',
+                        {'representation': 'member_state', 'delegation': 'FRA', 'role': 'expert'},
+                        title=UserTitle.ms)
+    oewg_regform.publish_registrations_public = PublishRegistrationsMode.show_with_consent
+    registration_settings.set(oewg_event, 'participants_published', True)
+    client = client_for(secretariat_user)
+    with client.session_transaction() as sess:
+        sess.lang = 'fr_FR'
+    text = client.get(url_for('plugin_oewg.manage_participants', oewg_event)).text
+    # 4 women of 6 whose title tells, 2 of 2 heads of delegation
+    assert '66,7\N{NARROW NO-BREAK SPACE}%' in text or '66,7\N{NO-BREAK SPACE}%' in text
+    assert '100\N{NARROW NO-BREAK SPACE}%' in text or '100\N{NO-BREAK SPACE}%' in text
+    for french in ('<h2>États Membres</h2>', '<td>États Membres</td>', '<h2>États non membres observateurs</h2>',
+                   'Liste des participants'):
+        assert french in text, french
+    assert 'Member States' not in text and '66.7' not in text
+    text = client.get(url_for('plugin_oewg.participants', oewg_event)).text
+    assert '<h2>États Membres</h2>' in text and 'Member States' not in text
+    with client.session_transaction() as sess:
+        sess.lang = 'en_GB'
+    text = client.get(url_for('plugin_oewg.manage_participants', oewg_event)).text
+    assert '66.7%' in text and '<h2>Member States</h2>' in text
+

@@ -246,3 +246,22 @@ def test_submitters_of_registry_organizations_are_stored_by_id(client_for, secre
     text = client_for(delegate).get(url_for('plugin_oewg.submit_statement', oewg_event)).text
     options = re.findall(r'<option[^>]*value="([^"]*)"[^>]*>([^<]*)</option>', text)
     assert (f'organization:{registry_organization.id}', 'European Union (EU)') in options
+
+
+def test_focal_points_hand_in_for_their_delegation(mocker, client_for, create_user, oewg_event, agenda,
+                                                   registry_organization):
+    """A focal point of an accredited organization (e.g. its contact) hands in its written contributions."""
+    contact = create_user(54)
+    eu = Delegation.for_organization(registry_organization.id)
+    get_represented = mocker.patch('indico_oewg.registration.api.get_represented_delegations', return_value=[eu])
+    assert get_submitter_delegations(oewg_event, contact) == [eu]
+    get_represented.assert_called_with(oewg_event, contact)
+    client = client_for(contact)
+    resp = client.post(url_for('plugin_oewg.submit_statement', oewg_event),
+                       data={'csrf_token': client.csrf_token, 'delegation': eu.key, 'mode': 'written',
+                             'agenda_item': str(agenda[1].id), 'original_language': 'en',
+                             'file_en': (io.BytesIO(make_pdf('Written contribution of the EU')), 'eu.pdf')},
+                       content_type='multipart/form-data')
+    assert resp.status_code == 302
+    statement = Statement.query.one()
+    assert (statement.organization_id, statement.mode.name) == (registry_organization.id, 'written')

@@ -4,16 +4,11 @@
 
 """The public pages: accredited observers, and the requests of organizations."""
 
-from io import BytesIO
-
 from flask import flash, jsonify, redirect, request, session
 from werkzeug.exceptions import Forbidden, NotFound
 
 from indico.core.db import db
 from indico.core.plugins import url_for_plugin
-from indico.modules.events.controllers.base import RHDisplayEventBase
-from indico.modules.events.models.events import EventType
-from indico.web.flask.util import send_file
 from indico.web.forms.base import FormDefaults
 
 from indico_oewg import _
@@ -24,24 +19,18 @@ from indico_oewg.observers.operations import ObserverError, create_request, upda
 from indico_oewg.observers.schemas import AccreditedOrganizationSchema
 from indico_oewg.observers.util import (can_see_request, group_by_kind, query_accredited_organizations,
                                         query_organizations)
-from indico_oewg.observers.views import WPObserversConference, WPObserversSimpleEvent
-from indico_oewg.working_groups.util import get_session_title, get_working_group
+from indico_oewg.observers.views import WPObserversConference
+from indico_oewg.working_groups.controllers import RHSessionDisplayBase
+from indico_oewg.working_groups.util import get_session_title
 
 
-class RHObserversBase(RHDisplayEventBase):
-    def _process_args(self):
-        RHDisplayEventBase._process_args(self)
-        self.working_group = get_working_group(self.event.category)
-        if self.working_group is None:
-            raise NotFound
+class RHObserversBase(RHSessionDisplayBase):
+    """A public observers page of a session (conference, meeting or lecture)."""
 
-    @property
-    def view_class(self):
-        return WPObserversConference if self.event.type_ == EventType.conference else WPObserversSimpleEvent
+    conference_view = WPObserversConference
 
     def _render(self, template, **kwargs):
-        return self.view_class.render_template(template, self.event, working_group=self.working_group,
-                                               session_title=get_session_title(self.event), **kwargs)
+        return RHSessionDisplayBase._render(self, template, session_title=get_session_title(self.event), **kwargs)
 
 
 class RHObservers(RHObserversBase):
@@ -87,14 +76,9 @@ class RHNewObserverRequest(RHObserverRequestBase):
             organization = None
             if form.organization.data != NEW:
                 organization = next((o for o in organizations if str(o.id) == form.organization.data), None)
-            organization_data = {k: getattr(form, k).data for k in ('name', 'name_fr', 'acronym', 'kind', 'website',
-                                                                  'contact_email')}
-            organization_data['country'] = form.country.data or None
-            organization_data = {k: ('' if v is None and k != 'country' else v)
-                                 for k, v in organization_data.items()}
             try:
                 req = create_request(self.event, session.user, organization=organization,
-                                     organization_data=organization_data, letter=form.letter.data,
+                                     organization_data=form.organization_data, letter=form.letter.data,
                                      representatives=form.representative_pairs,
                                      mission_statement=form.mission_statement.data or '',
                                      mission_statement_file=form.mission_statement_file.data,
@@ -107,29 +91,21 @@ class RHNewObserverRequest(RHObserverRequestBase):
         return self._render('observers/display/request_form.html', form=form)
 
 
-class RHObserverRequestMixin:
+class RHObserverRequest(RHObserverRequestBase):
+    """The status of a request, as its requester (or the secretariat) sees it."""
+
     normalize_url_spec = {'locators': {lambda self: self.observer_request}}
 
-    def _load_request(self):
+    def _process_args(self):
+        RHObserverRequestBase._process_args(self)
         self.observer_request = (ObserverRequest.query
                                  .filter_by(id=request.view_args['request_id'], event_id=self.event.id)
                                  .first_or_404())
 
-    def _check_request_access(self):
-        if not can_see_request(self.observer_request, session.user):
-            raise Forbidden(_('Only the requester and the secretariat can see this request.'))
-
-
-class RHObserverRequest(RHObserverRequestMixin, RHObserverRequestBase):
-    """The status of a request, as its requester sees it."""
-
-    def _process_args(self):
-        RHObserverRequestBase._process_args(self)
-        self._load_request()
-
     def _check_access(self):
         RHObserverRequestBase._check_access(self)
-        self._check_request_access()
+        if not can_see_request(self.observer_request, session.user):
+            raise Forbidden(_('Only the requester and the secretariat can see this request.'))
 
     def _process(self):
         return self._render('observers/display/request.html', req=self.observer_request,
@@ -202,7 +178,4 @@ class RHObserverFile(RHObserverRequest):
         self.file = db.session.get(ObserverFile, file_id)
 
     def _process(self):
-        # read through the storage rather than \`send()\`, which not every storage backend implements
-        with self.file.open() as f:
-            data = BytesIO(f.read())
-        return send_file(self.file.filename, data, self.file.content_type, inline=False)
+        return self.file.send(inline=False)

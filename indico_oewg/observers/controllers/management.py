@@ -8,14 +8,15 @@ from flask import flash, redirect, request, session
 from werkzeug.exceptions import NotFound
 
 from indico.core.db import db
-from indico.core.notifications import make_email, send_email
 from indico.core.plugins import url_for_plugin
-from indico.util.spreadsheets import send_csv, send_xlsx
-from indico.web.flask.util import send_file
+from indico.web.flask.util import redirect_or_jsonify, send_file
 from indico.web.forms.base import FormDefaults
+from indico.web.util import jsonify_form
 
 from indico_oewg import _, ngettext
-from indico_oewg.observers.documents import EXPORT_HEADERS, build_lists_docx, build_lists_pdf, export_rows
+from indico_oewg.documents import DOCX_MIMETYPE
+from indico_oewg.observers.documents import (EXPORT_HEADERS, LISTS_FILENAME, OBJECTION_HEADERS, build_lists_docx,
+                                             build_lists_pdf, export_rows, objection_rows, send_spreadsheet)
 from indico_oewg.observers.forms import (CirculateForm, DeclineForm, InfoRequestForm, MergeForm, ObjectionForm,
                                          ObserverSettingsForm, OrganizationForm, PeriodForm, QueueFilterForm,
                                          RevokeForm)
@@ -23,11 +24,11 @@ from indico_oewg.observers.models.accreditations import Accreditation
 from indico_oewg.observers.models.organizations import Organization, OrganizationKind
 from indico_oewg.observers.models.periods import Objection
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
-from indico_oewg.observers.operations import (LOG_MODULE, ObserverError, ask_for_information, close_period,
+from indico_oewg.observers.operations import (ObserverError, ask_for_information, circulate_lists, close_period,
                                               confirm_request, decline_request, merge_organization, open_period,
                                               record_objection, reopen_period, revoke_accreditation,
                                               update_organization, update_settings)
-from indico_oewg.observers.settings import EMAIL_PLACEHOLDERS, observer_settings
+from indico_oewg.observers.settings import observer_settings
 from indico_oewg.observers.util import (accreditation_criterion, get_lists, get_period_requests,
                                         query_accredited_organizations, query_organizations, query_requests)
 from indico_oewg.observers.views import WPManageObservers
@@ -63,87 +64,125 @@ class RHObserverRequestManageBase(RHObserversManageBase):
                                  .filter_by(id=request.view_args['request_id'], event_id=self.event.id)
                                  .first_or_404())
 
-    def _back(self):
-        return redirect(url_for_plugin('oewg.manage_observer_request', self.observer_request))
-
 
 class RHManageObserverRequest(RHObserverRequestManageBase):
-    """A request with all its data and files, and what the secretariat can do with it."""
+    """A request with all its data and files; what the secretariat can do with it opens in dialogs."""
 
     def _process(self):
-        req = self.observer_request
-        others = [o for o in query_organizations(self.working_group) if o != req.organization]
-        organization_form = OrganizationForm(obj=FormDefaults(req.organization, country=req.organization.country or ''))
-        return self._render('observers/management/request.html', req=req,
-                            info_form=InfoRequestForm(), decline_form=DeclineForm(),
-                            merge_form=MergeForm(organizations=others), organization_form=organization_form)
+        return self._render('observers/management/request.html', req=self.observer_request)
 
 
-class RHObserverRequestAction(RHObserverRequestManageBase):
-    """Ask for information, confirm, decline or merge (one POST each)."""
-
-    ACTION = None
+class RHConfirmObserverRequest(RHObserverRequestManageBase):
+    """Confirm a request (a button asking for confirmation first)."""
 
     def _process_POST(self):
         try:
-            message = self._act()
+            confirm_request(self.observer_request)
         except ObserverError as exc:
             flash(str(exc), 'error')
         else:
-            if message:
-                flash(message, 'success')
-        return self._back()
+            if self.observer_request.state == RequestState.accredited:
+                flash(_('The request has been confirmed: the organization is accredited.'), 'success')
+            else:
+                flash(_('The request has been confirmed: the organization is on the list for consideration.'),
+                      'success')
+        return redirect(url_for_plugin('oewg.manage_observer_request', self.observer_request))
 
-    def _form_error(self, form):
-        raise ObserverError('; '.join(e for errors in form.errors.values() for e in errors))
+
+class RHObserverRequestDialog(RHObserverRequestManageBase):
+    """An action on a request in one of Indico's dialogs: GET shows its form, POST carries it out.
+
+    Bad input or a refused action shows the form again with the message and changes nothing; success reloads the
+    request page with a message (a redirect for a plain POST).
+    """
+
+    #: the submit button's title
+    submit = None
+
+    def _make_form(self):
+        raise NotImplementedError
+
+    def _act(self, form):
+        """Carry the action out; return the message for the secretariat (or ``None``)."""
+        raise NotImplementedError
+
+    def _message(self):
+        """What the dialog says above the form, if anything."""
+        return None
+
+    def _process(self):
+        form = self._make_form()
+        message = self._message()
+        if form.validate_on_submit():
+            try:
+                with db.session.begin_nested():
+                    done = self._act(form)
+            except ObserverError as exc:
+                message = str(exc)
+            else:
+                if done:
+                    flash(done, 'success')
+                return redirect_or_jsonify(url_for_plugin('oewg.manage_observer_request', self.observer_request),
+                                           flash=False)
+        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False)
 
 
-class RHAskObserverInformation(RHObserverRequestAction):
-    def _act(self):
-        form = InfoRequestForm()
-        if not form.validate_on_submit():
-            self._form_error(form)
+class RHAskObserverInformation(RHObserverRequestDialog):
+    submit = _('Send')
+
+    def _make_form(self):
+        return InfoRequestForm()
+
+    def _act(self, form):
         ask_for_information(self.observer_request, form.message.data)
         return _('The requester has been asked for more information.')
 
 
-class RHConfirmObserverRequest(RHObserverRequestAction):
-    def _act(self):
-        confirm_request(self.observer_request)
-        if self.observer_request.state == RequestState.accredited:
-            return _('The request has been confirmed: the organization is accredited.')
-        return _('The request has been confirmed: the organization is on the list for consideration.')
+class RHDeclineObserverRequest(RHObserverRequestDialog):
+    submit = _('Decline the request')
 
+    def _make_form(self):
+        return DeclineForm()
 
-class RHDeclineObserverRequest(RHObserverRequestAction):
-    def _act(self):
-        form = DeclineForm()
-        if not form.validate_on_submit():
-            self._form_error(form)
+    def _message(self):
+        return (_('Decline the request of {organization}? The requester is told by e-mail, with the reason; the '
+                  'request cannot be reopened.').format(organization=self.observer_request.organization.name))
+
+    def _act(self, form):
         decline_request(self.observer_request, form.reason.data)
         return _('The request has been declined.')
 
 
-class RHEditObserverOrganization(RHObserverRequestAction):
-    def _act(self):
-        form = OrganizationForm()
-        if not form.validate_on_submit():
-            self._form_error(form)
+class RHEditObserverOrganization(RHObserverRequestDialog):
+    submit = _('Save')
+
+    def _make_form(self):
+        organization = self.observer_request.organization
+        return OrganizationForm(obj=FormDefaults(organization, country=organization.country or ''))
+
+    def _act(self, form):
         if update_organization(self.observer_request.organization, form.organization_data, self.event):
             return _('The organization has been updated.')
         return None
 
 
-class RHMergeObserverOrganization(RHObserverRequestAction):
-    def _act(self):
+class RHMergeObserverOrganization(RHObserverRequestDialog):
+    submit = _('Merge')
+
+    def _others(self):
+        return [o for o in query_organizations(self.working_group) if o != self.observer_request.organization]
+
+    def _make_form(self):
+        return MergeForm(organizations=self._others())
+
+    def _message(self):
+        return _('{organization} is marked as merged and its requests and accreditations move to the organization '
+                 'chosen. This cannot be undone.').format(organization=self.observer_request.organization.name)
+
+    def _act(self, form):
         source = self.observer_request.organization
-        others = [o for o in query_organizations(self.working_group) if o != source]
-        form = MergeForm(organizations=others)
-        if not form.validate_on_submit():
-            self._form_error(form)
-        target = next(o for o in others if str(o.id) == form.target.data)
-        with db.session.begin_nested():
-            merge_organization(source, target, self.event)
+        target = next(o for o in self._others() if str(o.id) == form.target.data)
+        merge_organization(source, target, self.event)
         return _('"{source}" has been merged into "{target}".').format(source=source.name, target=target.name)
 
 
@@ -173,10 +212,8 @@ class RHExportObserverRequests(RHObserversManageBase):
 
     def _process(self):
         rows = list(export_rows(query_requests(self.event).all()))
-        filename = f'observer-requests-{self.event.id}'
-        if request.view_args['format'] == 'xlsx':
-            return send_xlsx(f'{filename}.xlsx', EXPORT_HEADERS, rows, tz=self.event.tzinfo)
-        return send_csv(f'{filename}.csv', EXPORT_HEADERS, rows)
+        return send_spreadsheet(request.view_args['format'], f'observer-requests-{self.event.id}', EXPORT_HEADERS,
+                                rows, self.event.tzinfo)
 
 
 # --- the no-objection period ------------------------------------------------------------------------------------
@@ -259,12 +296,8 @@ class RHObjectionsReport(RHObserversManageBase):
     def _process(self):
         period = self.event.oewg_no_objection_period
         objections = (Objection.query.with_parent(period).order_by(Objection.state_iso3).all() if period else [])
-        rows = [{'Member State': o.member_state.name('en'), 'ISO3': o.state_iso3,
-                 'Organization': o.request.organization.name, 'Stated basis': o.basis,
-                 'Recorded': o.created_dt, 'Recorded by': o.recorded_by.full_name}
-                for o in objections]
-        headers = ('Member State', 'ISO3', 'Organization', 'Stated basis', 'Recorded', 'Recorded by')
-        return send_csv(f'objections-{self.event.id}-confidential.csv', headers, rows)
+        return send_spreadsheet('csv', f'objections-{self.event.id}-confidential', OBJECTION_HEADERS,
+                                objection_rows(objections), self.event.tzinfo)
 
 
 # --- the Chair's lists ------------------------------------------------------------------------------------------
@@ -293,32 +326,27 @@ class RHObserverListsDocument(RHObserversManageBase):
             raise NotFound
 
     def _process(self):
+        filename = LISTS_FILENAME.format(event=self.event)
         if request.view_args['format'] == 'pdf':
-            return send_file(f'observer-lists-{self.event.id}.pdf', build_lists_pdf(self.event), 'application/pdf')
-        return send_file(f'observer-lists-{self.event.id}.docx', build_lists_docx(self.event),
-                         'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+            return send_file(f'{filename}.pdf', build_lists_pdf(self.event), 'application/pdf')
+        return send_file(f'{filename}.docx', build_lists_docx(self.event), DOCX_MIMETYPE)
 
 
 class RHCirculateObserverLists(RHObserversManageBase):
     """E-mail the Chair's lists to the Member States' addresses."""
 
     def _process_POST(self):
-        emails = observer_settings.get(self.event.category, 'member_states_emails')
         form = CirculateForm()
-        if not emails:
-            flash(_("There are no Member States' addresses in the observer settings."), 'error')
-        elif not form.validate_on_submit():
+        if not form.validate_on_submit():
             flash(_('Enter a subject and a message.'), 'error')
         else:
-            attachments = [(f'observer-lists-{self.event.id}.docx', build_lists_docx(self.event).read()),
-                           (f'observer-lists-{self.event.id}.pdf', build_lists_pdf(self.event).read())]
-            email = make_email(bcc_list=emails, reply_address=self.working_group.contact_email,
-                               subject=form.subject.data, body=form.body.data, attachments=attachments)
-            send_email(email, self.event, LOG_MODULE, session.user,
-                       log_summary="Chair's lists of observers circulated to the Member States")
-            flash(ngettext("The Chair's lists have been sent to {n} address.",
-                           "The Chair's lists have been sent to {n} addresses.", len(emails)).format(n=len(emails)),
-                  'success')
+            try:
+                sent = circulate_lists(self.event, form.subject.data, form.body.data)
+            except ObserverError as exc:
+                flash(str(exc), 'error')
+            else:
+                flash(ngettext("The Chair's lists have been sent to {n} address.",
+                               "The Chair's lists have been sent to {n} addresses.", sent).format(n=sent), 'success')
         return redirect(url_for_plugin('oewg.observer_lists', self.event))
 
 
@@ -333,11 +361,12 @@ class RHObserverAccreditations(RHObserversManageBase):
                           .join(Accreditation.organization)
                           .order_by(db.func.lower(Organization.name))
                           .all())
-        return self._render('observers/management/accreditations.html', accreditations=accreditations,
-                            revoke_form=RevokeForm())
+        return self._render('observers/management/accreditations.html', accreditations=accreditations)
 
 
 class RHRevokeAccreditation(RHObserversManageBase):
+    """Revoke an accreditation from this session on (a dialog asking for the reason)."""
+
     def _process_args(self):
         RHObserversManageBase._process_args(self)
         self.accreditation = (Accreditation.query
@@ -345,18 +374,20 @@ class RHRevokeAccreditation(RHObserversManageBase):
                                          working_group_id=self.working_group.id)
                               .first_or_404())
 
-    def _process_POST(self):
+    def _process(self):
         form = RevokeForm()
-        try:
-            if not form.validate_on_submit():
-                raise ObserverError(_('Give the reason for revoking the accreditation.'))
-            revoke_accreditation(self.accreditation, self.event, form.reason.data)
-        except ObserverError as exc:
-            flash(str(exc), 'error')
-        else:
-            name = self.accreditation.organization.name
-            flash(_('The accreditation of "{name}" has been revoked.').format(name=name), 'success')
-        return redirect(url_for_plugin('oewg.observer_accreditations', self.event))
+        organization = self.accreditation.organization.name
+        message = _('Revoke the accreditation of {organization} from the {session} on? The earlier sessions keep '
+                    'their record.').format(organization=organization, session=get_session_title(self.event))
+        if form.validate_on_submit():
+            try:
+                revoke_accreditation(self.accreditation, self.event, form.reason.data)
+            except ObserverError as exc:
+                message = str(exc)
+            else:
+                flash(_('The accreditation of "{name}" has been revoked.').format(name=organization), 'success')
+                return redirect_or_jsonify(url_for_plugin('oewg.observer_accreditations', self.event), flash=False)
+        return jsonify_form(form, submit=_('Revoke'), message=message, disabled_until_change=False)
 
 
 class RHObserverSettings(RHObserversManageBase):
@@ -372,4 +403,4 @@ class RHObserverSettings(RHObserversManageBase):
             update_settings(self.working_group, data, self.event)
             flash(_('The observer settings have been saved.'), 'success')
             return redirect(url_for_plugin('oewg.observer_settings', self.event))
-        return self._render('observers/management/settings.html', form=form, placeholders=EMAIL_PLACEHOLDERS)
+        return self._render('observers/management/settings.html', form=form)

@@ -9,7 +9,7 @@ from indico.util.enum import RichIntEnum
 from indico.util.string import format_repr
 
 from indico_oewg import _
-from indico_oewg.delegations import Representation
+from indico_oewg.delegations import Delegation, Representation
 
 
 class OrganizationKind(RichIntEnum):
@@ -190,8 +190,14 @@ class Organization(db.Model):
         return self.merged_into_id is not None
 
     @property
+    def delegation(self):
+        """The organization as the shared `Delegation` value (its names in the UI's language, JSON, keys)."""
+        return Delegation.for_organization(self)
+
+    @property
     def display_name(self):
-        return f'{self.name} ({self.acronym})' if self.acronym else self.name
+        """The English name with the acronym: "European Space Agency (ESA)"."""
+        return self.delegation.name('en')
 
     @property
     def country_name(self):

@@ -7,6 +7,8 @@ from indico.core.db.sqlalchemy import UTCDateTime
 from indico.util.date_time import now_utc
 from indico.util.string import format_repr
 
+from indico_oewg.delegations import Delegation
+
 
 class FocalPoint(db.Model):
     """A person the secretariat named focal point of a delegation (a State or an organization) for a session.
@@ -84,8 +86,19 @@ class FocalPoint(db.Model):
 
     @property
     def delegation(self):
-        """The delegation as stored in the OEWG field: the ISO3 code or the organization id as text."""
-        return self.state if self.state is not None else str(self.organization_id)
+        """The delegation: a State or an organization of the registry."""
+        if self.state is not None:
+            return Delegation.for_state(self.state)
+        return Delegation.for_organization(self.organization_id)
+
+    @staticmethod
+    def columns_for(delegation):
+        """The columns that name a delegation here: ``{'state': 'JPN'}`` or ``{'organization_id': 12}``."""
+        if delegation.is_state:
+            return {'state': delegation.code}
+        if delegation.in_registry:
+            return {'organization_id': delegation.organization_id}
+        raise ValueError(f'Focal points are named for States and organizations of the registry, not {delegation!r}')
 
     def __repr__(self):
         return format_repr(self, 'id', 'event_id', 'user_id', state=None, organization_id=None)
