@@ -43,7 +43,8 @@ def _copy_rows(table, template_id, count, overrides, source=''):
         'SELECT column_name FROM information_schema.columns WHERE table_schema = :s AND table_name = :t '
         'ORDER BY ordinal_position'), {'s': schema, 't': name}) if row[0] != 'id']
     select = ', '.join(overrides.get(col, f't.{col}') for col in columns)
-    db.session.execute(db.text(f'INSERT INTO {table} ({", ".join(columns)}) SELECT {select} FROM {table} t '
+    # (the table, columns and expressions are the benchmark's own)
+    db.session.execute(db.text(f'INSERT INTO {table} ({", ".join(columns)}) SELECT {select} FROM {table} t '  # noqa: S608
                                f'CROSS JOIN generate_series(1, {count}) AS g {source} WHERE t.id = {template_id}'))
 
 
@@ -62,9 +63,9 @@ def build(app):
     from indico.modules.events.operations import create_event
     from indico.modules.users import User
 
-    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.models.statements import StatementStatus
     from indico_oewg.statements.operations import create_agenda_item, create_statement
-    from indico_oewg.statements.util import Delegation
     from indico_oewg.working_groups.operations import create_working_group
 
     sys.path.insert(0, str(ROOT))
@@ -93,7 +94,7 @@ def build(app):
         ev = event(wg_category, f'Session {key}', day)
         set_feature_enabled(ev, 'oewg', True)
         item = create_agenda_item(ev, 'General exchange of views', user=user)
-        template = create_statement(ev, item, {'delegation': Delegation(SpeakerKind.state, 'JPN')},
+        template = create_statement(ev, item, {'delegation': Delegation.for_state('JPN')},
                                     [('en', 'en.pdf', pdf), ('fr', 'fr.pdf', pdf)],
                                     status=StatementStatus.published, user=user, log=False)
         db.session.flush()

@@ -30,6 +30,8 @@ blueprint.add_url_rule('/event/<int:event_id>/statements.json', 'statements_json
 blueprint.add_url_rule('/event/<int:event_id>/statements.atom', 'statements_atom', st_display.RHStatementsAtom)
 blueprint.add_url_rule(f'{_st}/submit', 'submit_statement', st_submit.RHSubmitStatement, methods=('GET', 'POST'))
 blueprint.add_url_rule(f'{_st}/<int:statement_id>/', 'statement', st_display.RHStatement)
+blueprint.add_url_rule(f'{_st}/<int:statement_id>/text', 'hand_in_statement_text', st_submit.RHHandInStatementText,
+                       methods=('POST',))
 blueprint.add_url_rule(f'{_st}/<int:statement_id>/files/<int:file_id>/<filename>', 'download_statement_file',
                        st_display.RHDownloadStatementFile)
 _st_wg = '/category/<int:category_id>/statements'

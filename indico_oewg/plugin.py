@@ -8,6 +8,8 @@ from indico.core import signals
 from indico.core.plugins import IndicoPlugin
 from indico.modules.events.models.events import Event
 
+from indico_oewg.forms import PluginSettingsForm
+
 
 class OEWGPlugin(IndicoPlugin):
     """Open-ended working groups (OEWG)
@@ -15,6 +17,12 @@ class OEWGPlugin(IndicoPlugin):
     Sessions of United Nations open-ended working groups: delegation registration fields, observer
     accreditation with no-objection lists, the archive of statements and the list of speakers.
     """  # noqa: D400 (the first line is the plugin's title in Indico's administration)
+
+    configurable = True
+    settings_form = PluginSettingsForm
+    default_settings = {
+        'statement_max_file_size_mb': 20,
+    }
 
     def init(self):
         super().init()
@@ -35,7 +43,7 @@ class OEWGPlugin(IndicoPlugin):
         from indico_oewg.statements import receivers as statements
         self.connect(signals.menu.items, statements.management_menu, sender='event-management-sidemenu')
         self.connect(signals.event.sidemenu, statements.conference_menu)
-        self.template_hook('meeting-body', statements.meeting_body)
+        self.template_hook('event-header', statements.event_header)
         self.template_hook('category-sidebar', statements.category_sidebar)
         self.connect(signals.users.merged, statements.merge_users)
         self.connect(signals.core.after_commit, statements.after_commit)

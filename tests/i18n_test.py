@@ -19,9 +19,9 @@ from babel.messages.pofile import read_po
 
 from indico.web.flask.util import url_for
 
-from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+from indico_oewg.delegations import Delegation
+from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
-from indico_oewg.statements.util import Delegation
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -190,13 +190,13 @@ def test_indico_serves_the_react_catalogue(test_client):
 @pytest.mark.usefixtures('db')
 def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
-    japan = create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'JPN'),
+    japan = create_statement(oewg_event, item, {'delegation': Delegation.for_state('JPN'),
                                                 'date': date(2022, 5, 9)},
                              status=StatementStatus.published, user=dummy_user)
-    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.state, 'PHL'),
+    create_statement(oewg_event, item, {'delegation': Delegation.for_state('PHL'),
                                         'on_behalf_of': 'plusieurs États'},
                      status=StatementStatus.published, user=dummy_user)
-    create_statement(oewg_event, item, {'delegation': Delegation(SpeakerKind.organization, 'European Union')},
+    create_statement(oewg_event, item, {'delegation': Delegation.for_named_organization('European Union')},
                      status=StatementStatus.published, user=dummy_user)
     with test_client.session_transaction() as sess:
         sess.lang = 'fr_FR'

@@ -10,6 +10,7 @@ from indico.core.db import db
 from indico.modules.events.models.events import Event
 
 from indico_oewg.statements.importer import import_from_csv_path, import_from_zip
+from indico_oewg.working_groups.util import is_session
 
 
 def _count(n, noun):
@@ -32,12 +33,12 @@ def import_statements_command(cli):
         delivery_status (see README). Nothing is imported when any row is bad.
         """
         event = Event.get(event_id, is_deleted=False)
-        if event is None or not event.has_feature('oewg'):
+        if event is None or not is_session(event):
             click.secho(f'Event {event_id} does not exist or is not an OEWG session.', fg='red')
             sys.exit(1)
         if file.lower().endswith('.zip'):
             with open(file, 'rb') as f:
-                report = import_from_zip(event, f.read(), dry_run=dry_run, publish=publish)
+                report = import_from_zip(event, f, dry_run=dry_run, publish=publish)
         else:
             report = import_from_csv_path(event, file, dry_run=dry_run, publish=publish)
         for line, message in report.errors:

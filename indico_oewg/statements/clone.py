@@ -8,16 +8,13 @@ The statements themselves are the record of what was said at the session they be
 """
 
 from indico.core.db import db
-from indico.core.logger import Logger
 from indico.modules.events.cloning import get_attrs_to_clone
 
 from indico_oewg import _
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.submitters import StatementSubmitter
+from indico_oewg.util import logger
 from indico_oewg.working_groups.clone import SessionSetupCloner
-
-
-logger = Logger.get('plugin.oewg.statements')
 
 
 class AgendaItemCloner(SessionSetupCloner):

@@ -8,22 +8,20 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
-from indico.core.settings import SettingsProxy
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from lxml.etree import XMLSyntaxError
+
+from indico.util.fs import secure_client_filename
 
 from indico_oewg import _
+from indico_oewg.documents import DOCX_MIMETYPE, PDF_HEADER_WINDOW, open_pdf
 from indico_oewg.statements.models.files import LANGUAGE_ORDER
 
 
-#: Global settings of the statements archive (Indico administrators)
-statements_settings = SettingsProxy('plugin_oewg_statements', {
-    'max_file_size_mb': 20,
-})
-
 PDF_TYPE = 'application/pdf'
-DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
-_WORD_NS = '{http://schemas.openxmlformats.org/wordprocessingml/2006/main}'
+DOCX_TYPE = DOCX_MIMETYPE
 
 
 class StatementFileError(ValueError):
@@ -41,23 +39,19 @@ class CheckedFile:
     text: str
 
 
-def max_file_size():
-    return int(statements_settings.get('max_file_size_mb')) * 1024 * 1024
-
-
-def _pdf_text(data):
-    from pypdf import PdfReader
-    reader = PdfReader(io.BytesIO(data))
-    return '\n'.join((page.extract_text() or '') for page in reader.pages)
+def max_file_size_mb():
+    """The largest statement file in MB: the plugin's setting, which administrators change in Indico's
+    administration (*Plugins* → *Open-ended working groups*).
+    """
+    from indico_oewg.plugin import OEWGPlugin
+    return OEWGPlugin.settings.get('statement_max_file_size_mb')
 
 
 def _docx_text(data):
+    # python-docx's parser, which resolves no entities (an uploaded file is untrusted XML)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        root = ElementTree.fromstring(zf.read('word/document.xml'))
-    paragraphs = []
-    for para in root.iter(f'{_WORD_NS}p'):
-        paragraphs.append(''.join(node.text or '' for node in para.iter(f'{_WORD_NS}t')))
-    return '\n'.join(paragraphs)
+        root = parse_xml(zf.read('word/document.xml'))
+    return '\n'.join(''.join(node.text or '' for node in para.iter(qn('w:t'))) for para in root.iter(qn('w:p')))
 
 
 def _is_docx(data):
@@ -72,31 +66,36 @@ def _is_docx(data):
 
 
 def check_file(filename, data, language):
-    """Check an upload by its content (PDF or DOCX), size and language; return a `CheckedFile`.
+    """Check an upload by its content (PDF or DOCX), size and language; return a `CheckedFile` with a safe name.
+
+    The name is made safe as Indico does for attachments (no path separators or control characters: a file named
+    ``../../x.pdf`` is stored as ``.._.._x.pdf``) and given the extension of its content.
 
     :raise StatementFileError: with a message naming the file and what is wrong with it
     """
-    filename = (filename or '').strip() or 'statement'
+    filename = secure_client_filename((filename or '').strip(), 'statement')
     if language not in LANGUAGE_ORDER:
         raise StatementFileError(_('"{name}": unknown language "{language}".').format(name=filename,
                                                                                      language=language))
     if not data:
         raise StatementFileError(_('"{name}" is empty.').format(name=filename))
-    if len(data) > max_file_size():
-        raise StatementFileError(_('"{name}" is larger than the limit of {limit} MB.')
-                                 .format(name=filename, limit=statements_settings.get('max_file_size_mb')))
-    # PDF readers accept the header anywhere in the first kilobyte
-    if b'%PDF-' in data[:1024]:
+    limit = max_file_size_mb()
+    if len(data) > limit * 1024 * 1024:
+        raise StatementFileError(_('"{name}" is larger than the limit of {limit} MB.').format(name=filename,
+                                                                                             limit=limit))
+    if b'%PDF-' in data[:PDF_HEADER_WINDOW]:
+        reader = open_pdf(data)
         try:
-            text = _pdf_text(data)
-        except Exception as exc:  # pypdf raises many kinds of errors on broken files
-            raise StatementFileError(_('"{name}" claims to be a PDF but cannot be read.').format(name=filename)) \
-                from exc
+            text = '\n'.join((page.extract_text() or '') for page in reader.pages) if reader else None
+        except Exception:
+            text = None
+        if text is None:
+            raise StatementFileError(_('"{name}" claims to be a PDF but cannot be read.').format(name=filename))
         return CheckedFile(language, _with_extension(filename, 'pdf'), PDF_TYPE, data, _clean(text))
     if _is_docx(data):
         try:
             text = _docx_text(data)
-        except (KeyError, ElementTree.ParseError, zipfile.BadZipFile) as exc:
+        except (KeyError, XMLSyntaxError, zipfile.BadZipFile) as exc:
             raise StatementFileError(_('"{name}" claims to be a Word document but cannot be read.')
                                      .format(name=filename)) from exc
         return CheckedFile(language, _with_extension(filename, 'docx'), DOCX_TYPE, data, _clean(text))

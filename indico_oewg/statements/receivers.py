@@ -27,9 +27,9 @@ def conference_menu(sender, **kwargs):
     return MenuEntryData(_('Statements'), 'statements', 'oewg.statements', position=8, visible=is_session)
 
 
-def meeting_body(event, **kwargs):
-    """A link to the statements on meeting-type event pages (they have no menu)."""
-    if not is_session(event):
+def event_header(event, **kwargs):
+    """A link to the statements on meeting and lecture pages (they have no menu)."""
+    if event.type == 'conference' or not is_session(event):
         return None
     from indico_oewg.statements.models.statements import Statement, StatementStatus
     count = Statement.query.filter_by(event_id=event.id, status=StatementStatus.published).count()
@@ -49,6 +49,7 @@ def merge_users(target, source, **kwargs):
     from indico_oewg.statements.models.statements import Statement
     from indico_oewg.statements.models.submitters import StatementSubmitter
     Statement.query.filter_by(submitter_id=source.id).update({Statement.submitter_id: target.id})
+    Statement.query.filter_by(contact_id=source.id).update({Statement.contact_id: target.id})
     StatementSubmitter.query.filter_by(user_id=source.id).update({StatementSubmitter.user_id: target.id})
 
 
@@ -58,12 +59,12 @@ def statement_changed(mapper, connection, statement):
     Dropped at once (later reads in this transaction see the change) and again after the commit, in case another
     request cached the old list in between.
     """
-    from indico_oewg.statements.util import forget_session_delegations
+    from indico_oewg.statements.cache import forget_session_delegations
     forget_session_delegations([statement.event_id])
     g.setdefault('oewg_changed_sessions', set()).add(statement.event_id)
 
 
 def after_commit(sender, **kwargs):
-    from indico_oewg.statements.util import forget_session_delegations
+    from indico_oewg.statements.cache import forget_session_delegations
     if changed := g.pop('oewg_changed_sessions', None):
         forget_session_delegations(changed)

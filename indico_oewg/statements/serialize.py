@@ -19,9 +19,9 @@ def serialize_statement(statement):
         'session': {'id': statement.event_id, 'title': get_session_title(statement.event)},
         'agenda_item': {'id': statement.agenda_item_id, 'title': statement.agenda_item.title,
                         'position': statement.agenda_item.position},
+        'mode': statement.mode.name,
         'position': statement.position,
-        'delegation': {'kind': statement.speaker_kind.name, 'code': statement.delegation_code,
-                       'name': statement.delegation_name},
+        'delegation': statement.delegation.to_json(),
         'on_behalf_of': ({'group': statement.on_behalf_of, 'states': list(statement.joining_states)}
                          if statement.on_behalf_of or statement.joining_states else None),
         'date': statement.date.isoformat() if statement.date else None,

@@ -2,71 +2,49 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Delegations hand in their statements; the secretariat publishes or returns them."""
+"""Delegations hand in their statements and written contributions; the secretariat publishes or returns them."""
 
 from indico.core.db import db
-from indico.core.notifications import make_email, send_email
-from indico.core.plugins import get_plugin_template_module
-from indico.modules.logs import LogKind
+from indico.modules.logs import EventLogRealm, LogKind
 
 from indico_oewg import _
-from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus, speaker_value
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.models.submitters import StatementSubmitter
-from indico_oewg.statements.operations import _log, _user, create_statement, publish_statement
-from indico_oewg.statements.util import Delegation, StatementError
-from indico_oewg.working_groups.util import get_session_title, get_working_group
-
-
-def _registered_delegations(event, user):
-    """Delegations of the user's registration (registration capability); empty until it answers."""
-    from indico_oewg.registration import api as registration_api
-    try:
-        entries = registration_api.get_user_delegations(event, user)
-    except NotImplementedError:
-        return []
-    delegations = []
-    for delegation in entries:
-        if delegation.is_state:
-            delegations.append(Delegation(SpeakerKind.state, delegation.code))
-        elif organization := _get_organization(delegation.organization_id, event):
-            delegations.append(Delegation(SpeakerKind.organization, organization.name, organization.id))
-    return delegations
-
-
-def _get_organization(organization_id, event):
-    from indico_oewg.observers import api as observers_api
-    working_group = get_working_group(event.category)
-    try:
-        return observers_api.get_organization(organization_id, working_group)
-    except NotImplementedError:
-        return None
+from indico_oewg.statements.notifications import notify_published, notify_returned
+from indico_oewg.statements.operations import add_files, create_statement, publish_statement
+from indico_oewg.statements.parsing import check_text
+from indico_oewg.util import log_event
 
 
 def get_submitter_delegations(event, user):
-    """The delegations a user may hand in statements for: registered ones and those the secretariat listed."""
+    """The delegations a user may hand in statements for: those of their registrations for the session (also while
+    pending), those they are focal point of (e.g. as a contact of an accredited organization, where the session
+    makes them so), and those the secretariat listed them for here.
+    """
     if user is None:
         return []
-    delegations = list(_registered_delegations(event, user))
-    for entry in StatementSubmitter.query.filter_by(event_id=event.id, user_id=user.id):
-        delegations.append(Delegation(entry.speaker_kind, speaker_value(entry.speaker_kind, entry.state_code,
-                                                                        entry.organization_name, '')))
+    # imported when used: importing the registration's (and through it the observers') models with the statements'
+    # (in tests, before Indico's app exists) would leave some of their relationships unresolved
+    from indico_oewg.registration import api as registration_api
+    delegations = [*registration_api.get_user_delegations(event, user),
+                   *registration_api.get_represented_delegations(event, user)]
+    delegations += [entry.delegation for entry in StatementSubmitter.query.filter_by(event_id=event.id,
+                                                                                     user_id=user.id)]
     return list(dict.fromkeys(delegations))
 
 
 def add_submitter(event, user, delegation, by_user=None):
-    """List a user as submitter for a delegation."""
-    if delegation.kind == SpeakerKind.office:
+    """List a user as submitter for a delegation (a State or an organization)."""
+    if not delegation.is_state and not delegation.is_organization:
         raise StatementError(_('Submitters hand in statements for a State or an organization.'))
     if delegation in get_submitter_delegations(event, user):
         raise StatementError(_('{user} already hands in statements for {delegation}.')
-                             .format(user=user.full_name, delegation=delegation.name))
-    entry = StatementSubmitter(event=event, user=user, speaker_kind=delegation.kind,
-                               state_code=delegation.value if delegation.kind == SpeakerKind.state else None,
-                               organization_name=delegation.value if delegation.kind == SpeakerKind.organization
-                               else '')
+                             .format(user=user.full_name, delegation=delegation.name()))
+    entry = StatementSubmitter(event=event, user=user, delegation=delegation)
     db.session.flush()
-    _log(event, LogKind.positive, f'{user.full_name} may hand in statements for {delegation.name}', by_user,
-         data={'User': f'{user.full_name} <{user.email}>'})
+    log_event(event, LogKind.positive, f'{user.full_name} may hand in statements for {delegation.name("en")}',
+              by_user, data={'User': f'{user.full_name} <{user.email}>'})
     return entry
 
 
@@ -74,12 +52,14 @@ def remove_submitter(entry, by_user=None):
     event = entry.event
     event.oewg_statement_submitters.remove(entry)
     db.session.flush()
-    _log(event, LogKind.negative, f'{entry.user.full_name} no longer hands in statements for '
-                                  f'{entry.delegation_name}', by_user)
+    log_event(event, LogKind.negative, f'{entry.user.full_name} no longer hands in statements for '
+                                       f'{entry.delegation.name("en")}', by_user)
 
 
 def submit_statement(event, user, delegation, agenda_item, data, uploads):
-    """A delegation hands in a statement: it waits in the moderation queue."""
+    """A delegation hands in a statement it delivered, or a written contribution: it waits in the moderation
+    queue.
+    """
     if delegation not in get_submitter_delegations(event, user):
         raise StatementError(_('You may not hand in statements for this delegation.'))
     if not uploads:
@@ -87,47 +67,44 @@ def submit_statement(event, user, delegation, agenda_item, data, uploads):
     data = dict(data, delegation=delegation, position=None)
     statement = create_statement(event, agenda_item, data, uploads, status=StatementStatus.pending, user=user,
                                  submitter=user, log=False)
-    event.log(*_participants_log(), 'OEWG', f'Statement handed in: {statement.english_heading}', user,
-              data={'Files': ', '.join(f'{f.filename} ({f.language})' for f in statement.files)})
+    log_event(event, LogKind.positive, f'Statement handed in: {statement.english_heading}', user,
+              data={'Mode': statement.mode.name,
+                    'Files': ', '.join(f'{f.filename} ({f.language})' for f in statement.files)},
+              realm=EventLogRealm.participants)
     return statement
 
 
-def _participants_log():
-    from indico.modules.logs import EventLogRealm
-    return EventLogRealm.participants, LogKind.positive
+def can_hand_in_text(statement, user):
+    """Whether the user may hand in the text of a statement delivered from the floor: its invited contact."""
+    return (user is not None and statement.status == StatementStatus.awaiting_text
+            and statement.contact == user)
 
 
-def _notify(statement, template_name, **kwargs):
-    user = statement.submitter
-    if user is None:
-        return
-    event = statement.event
-    working_group = get_working_group(event.category)
-    with event.force_event_locale(user):
-        template = get_plugin_template_module(f'statements/emails/{template_name}', statement=statement, user=user,
-                                              session_title=get_session_title(event),
-                                              working_group_name=working_group.name if working_group else '',
-                                              **kwargs)
-        email = make_email(to_list={user.email},
-                           reply_address=working_group.contact_email if working_group else None,
-                           template=template)
-    send_email(email, event, 'OEWG', _user(None))
+def hand_in_text(statement, uploads, user):
+    """The contact of a statement delivered from the floor hands in its text: the files are added and the statement
+    is published (it was delivered; there is nothing to moderate).
+    """
+    if not can_hand_in_text(statement, user):
+        raise StatementError(_('You may not hand in the text of this statement.'))
+    if not uploads:
+        raise StatementError(_('Attach the statement (PDF or Word) in at least one language.'))
+    add_files(statement, uploads, user)
 
 
 def accept_submission(statement, user=None):
     """Publish a statement handed in by a delegation and tell its submitter."""
     publish_statement(statement, user)
-    _notify(statement, 'statement_published.txt')
+    notify_published(statement)
 
 
 def return_submission(statement, reason, user=None):
     """Return a statement to its submitter with a reason; it stays stored, unpublished."""
-    reason = (reason or '').strip()
+    reason = check_text(reason, 'reason', _('The reason'))
     if not reason:
         raise StatementError(_('Give the reason for returning the statement.'))
     statement.status = StatementStatus.returned
     statement.return_reason = reason
     db.session.flush()
-    _log(statement.event, LogKind.negative, f'Statement returned to its submitter: {statement.english_heading}', user,
-         data={'Reason': reason})
-    _notify(statement, 'statement_returned.txt', reason=reason)
+    log_event(statement.event, LogKind.negative,
+              f'Statement returned to its submitter: {statement.english_heading}', user, data={'Reason': reason})
+    notify_returned(statement, reason)

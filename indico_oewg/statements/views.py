@@ -5,27 +5,16 @@
 from indico.core.plugins import WPJinjaMixinPlugin
 from indico.modules.categories.views import WPCategory
 from indico.modules.events.management.views import WPEventManagement
-from indico.modules.events.views import WPConferenceDisplayBase, WPSimpleEventDisplayBase
-from indico.web.views import WPJinjaMixin
+
+from indico_oewg.working_groups.views import WPSessionConference
 
 
 class WPManageStatements(WPJinjaMixinPlugin, WPEventManagement):
     sidemenu_option = 'oewg_statements'
 
 
-class WPStatementsConference(WPJinjaMixinPlugin, WPConferenceDisplayBase):
-    menu_entry_plugin = 'oewg'
+class WPStatementsConference(WPSessionConference):
     menu_entry_name = 'statements'
-
-
-class WPStatementsSimpleEvent(WPJinjaMixinPlugin, WPSimpleEventDisplayBase):
-    def _get_body(self, params):
-        return WPJinjaMixin._get_page_content(self, params)
-
-
-def display_page(event):
-    """The display page class matching the event's layout (conference menu or meeting page)."""
-    return WPStatementsConference if event.type == 'conference' else WPStatementsSimpleEvent
 
 
 class WPWorkingGroupStatements(WPJinjaMixinPlugin, WPCategory):

@@ -4,9 +4,9 @@ import pytest
 from indico.core.db.sqlalchemy.protection import ProtectionMode
 from indico.web.flask.util import url_for
 
-from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+from indico_oewg.delegations import Delegation
+from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
-from indico_oewg.statements.util import Delegation
 
 from .conftest import make_pdf
 
@@ -20,7 +20,7 @@ def two_sessions(create_oewg_session, dummy_user):
     second = create_oewg_session('Second session', 2, (2022, 9, 12), (2022, 9, 16))
 
     def add(event, item, code, text, **kwargs):
-        return create_statement(event, item, {'delegation': Delegation(SpeakerKind.state, code),
+        return create_statement(event, item, {'delegation': Delegation.for_state(code),
                                               'date': event.start_dt.date()},
                                 [('en', f'{code}.pdf', make_pdf(text))], user=dummy_user,
                                 status=kwargs.get('status', StatementStatus.published))
@@ -49,7 +49,7 @@ def test_every_statement_by_a_delegation(test_client, dummy_working_group, two_s
 
 
 def test_filter_by_session_and_agenda_item(test_client, dummy_working_group, two_sessions):
-    first, second, _ = two_sessions
+    first = two_sessions[0]
     url = url_for('plugin_oewg.working_group_statements', dummy_working_group.category)
     text = test_client.get(url, query_string={'session': first.id}).text
     assert 'Statement by Germany' in text and text.count('Statement by Japan') == 1
@@ -72,7 +72,7 @@ def test_full_text_search_finds_words_inside_files(test_client, dummy_working_gr
 
 
 def test_protected_session_is_left_out(client_for, create_user, dummy_working_group, two_sessions):
-    first, second, _ = two_sessions
+    first, second = two_sessions[:2]
     second.protection_mode = ProtectionMode.protected
     url = url_for('plugin_oewg.working_group_statements_json', dummy_working_group.category)
     outsider = client_for(create_user(41))

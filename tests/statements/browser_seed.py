@@ -5,9 +5,10 @@
 """Data for the statements browser test's own Indico server; run with INDICO_CONFIG set, prints the ids as JSON.
 
 A working group (category) with one conference-type session, the OEWG feature on; a secretariat user (the
-``oewg_secretariat`` permission only, not a manager), a delegate and a reader with no rights at all; one published
-statement by Germany under "Opening of the session" so that the public filters have something to leave out.
-Everything else (the agenda item, the statements, the submitter) is done through the browser.
+``oewg_secretariat`` permission only, not a manager), a delegate, a reader with no rights at all and a speaker; one
+published statement by Germany under "Opening of the session" so that the public filters have something to leave out,
+and one by Nigeria delivered from the floor (as the list of speakers records it), whose text the speaker was invited
+to hand in. Everything else (the agenda item, the statements, the submitter) is done through the browser.
 """
 
 from datetime import date, datetime
@@ -20,6 +21,7 @@ USERS = {
     'secretariat': ('Sara', 'Secretariat'),
     'delegate': ('Daisuke', 'Delegate'),
     'reader': ('Rita', 'Reader'),
+    'speaker': ('Ngozi', 'Speaker'),
 }
 WORKING_GROUP = 'Open-ended working group on reducing space threats'
 
@@ -35,9 +37,10 @@ def seed():
     from indico.modules.events.operations import create_event
     from indico.modules.users.operations import create_user
 
-    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements import api as statements_api
+    from indico_oewg.statements.models.statements import StatementStatus
     from indico_oewg.statements.operations import create_agenda_item, create_statement
-    from indico_oewg.statements.util import Delegation
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
     users = {login: create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
@@ -61,10 +64,12 @@ def seed():
     # the OEWG permission only: not a manager of the event (create_event would have made the creator one)
     event.update_principal(users['secretariat'], add_permissions={'oewg_secretariat'})
     opening = create_agenda_item(event, 'Opening of the session', user=users['secretariat'])
-    create_statement(event, opening, {'delegation': Delegation(SpeakerKind.state, 'DEU'), 'date': date(2031, 3, 3),
+    create_statement(event, opening, {'delegation': Delegation.for_state('DEU'), 'date': date(2031, 3, 3),
                                       'meeting': '1st meeting'},
                      [('en', 'germany_en.pdf', make_pdf('Statement by Germany\nOpening of the session'))],
                      user=users['secretariat'], status=StatementStatus.published)
+    statements_api.record_delivered_statement(opening, Delegation.for_state('NGA'), contact=users['speaker'],
+                                              user=users['secretariat'])
     db.session.commit()
     return {'event_id': event.id, 'category_id': category.id, 'users': {k: u.id for k, u in users.items()}}
 

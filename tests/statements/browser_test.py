@@ -14,7 +14,10 @@ a delegate and a reader. The tests build on each other and run in file order:
    reads the permalink's citation;
 3. the working-group archive finds it by a word that is only inside the PDF;
 4. the secretariat lists the delegate as submitter for Japan; the delegate hands in a statement, it is returned
-   with a reason, the delegate hands in another one and it is published; both e-mails arrive.
+   with a reason, the delegate hands in another one and it is published; both e-mails arrive; the delegate hands in
+   a written contribution, which the public page lists apart once published;
+5. the speaker invited to hand in the text of Nigeria's statement delivered from the floor does, and it is public;
+6. the secretariat deletes a statement with the row's action icon, after Indico's confirmation (cancelled once).
 
 Elements are found by id, name and URL rather than by English wording wherever the page offers one.
 Screenshots, the browser log and the page of a failed test go to ``$OEWG_TEST_OUTPUT/screenshots``.
@@ -136,11 +139,11 @@ def _one(driver, css):
 
 def _click_and_load(driver, element):
     """Click something that loads a new page and wait until it has."""
-    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support import expected_conditions
     html = driver.find_element('tag name', 'html')
     driver.execute_script('arguments[0].scrollIntoView({block: "center"})', element)
     element.click()
-    _wait(driver, EC.staleness_of(html))
+    _wait(driver, expected_conditions.staleness_of(html))
     _wait(driver, lambda d: d.execute_script('return document.readyState') == 'complete')
 
 
@@ -150,6 +153,21 @@ def _login(driver, base_url, login):
 
 def _body(driver):
     return driver.find_element('tag name', 'body').text
+
+
+def _confirm(driver, accept=True):
+    """Answer Indico's confirmation dialog (its first button confirms, the second cancels)."""
+    buttons = _wait(driver, lambda d: [b for b in _css(d, '.ui-dialog .ui-dialog-buttonset button')
+                                       if b.is_displayed()])
+    return buttons[0 if accept else 1]
+
+
+def _decoration(driver, link):
+    """How a link's text is decorated, as the browser computes it (on the link's text, wherever it is set)."""
+    return driver.execute_script('''
+        const text = arguments[0].firstElementChild || arguments[0];
+        return getComputedStyle(text).textDecorationLine;
+    ''', link)
 
 
 def _flashes(driver, kind):
@@ -276,15 +294,22 @@ def test_secretariat_adds_and_publishes_statement(server, browser, server_db, fi
     # the form kept what was entered
     assert Select(_one(driver, '#state')).first_selected_option.get_attribute('value') == 'BRA'
 
-    # publish from the list
+    # publish from the list: the row's action icon
     driver.get(f'{base_url}/event/{event_id}/manage/oewg/statements/')
     row = _one(driver, f'tr#statement-{statement_id}')
-    _click_and_load(driver, row.find_element('css selector', 'form[action$="/publish"] [type=submit]'))
+    assert not row.find_elements('css selector', '.i-button.danger')  # no solid red button on every row
+    _click_and_load(driver, row.find_element('css selector', 'a.icon-eye[data-href$="/publish"]'))
     assert not _flashes(driver, 'error')
     assert server_db('SELECT status FROM plugin_oewg.statements WHERE id = :s', s=statement_id)[0][0] == 2
     row = _one(driver, f'tr#statement-{statement_id}')
-    assert row.find_element('css selector', 'form[action$="/publish"] input[name=publish]').get_attribute(
-        'value') == '0'  # the button now unpublishes
+    assert row.find_elements('css selector', 'a.icon-eye-blocked[data-href$="/publish"]')  # now it unpublishes
+    # the row's five action icons on one line
+    tops = driver.execute_script('return [...arguments[0].querySelectorAll(".entry-action-buttons a")]'
+                                 '.map(a => Math.round(a.getBoundingClientRect().top))', row)
+    assert len(tops) == 5 and len(set(tops)) == 1, tops
+    # a link in running text is underlined, not told apart by its colour alone
+    public_page = _one(driver, f'.action-box a[href$="/event/{event_id}/statements/"]')
+    assert 'underline' in _decoration(driver, public_page)
 
 
 # --- 2. the public -------------------------------------------------------------------------------------------------
@@ -334,6 +359,8 @@ def test_visitor_filters_downloads_and_cites(server, browser, server_db):
     assert citation == (f'Statement by Kenya, Fourth session of the {WORKING_GROUP}, General exchange of views, '
                         f'3rd meeting, 3 March 2031. {base_url}/event/{event_id}/statements/{statement_id}/')
     assert [a.get_attribute('lang') for a in _css(driver, '.oewg-statement-detail a[lang]')] == ['en', 'fr']
+    back = _one(driver, f'.oewg-statement-detail p a[href$="/event/{event_id}/statements/"]')
+    assert 'underline' in _decoration(driver, back)
 
 
 # --- 3. the working-group archive ----------------------------------------------------------------------------------
@@ -367,11 +394,15 @@ def test_archive_finds_word_inside_the_pdf(server, browser, server_db):
 
 # --- 4. a delegation hands in its statements -----------------------------------------------------------------------
 
-def _hand_in(driver, base_url, event_id, item_id, uploads):
+def _hand_in(driver, base_url, event_id, item_id, uploads, mode='oral'):
     from selenium.webdriver.support.ui import Select
     driver.get(f'{base_url}/event/{event_id}/statements/submit')
     assert Select(_one(driver, '#delegation')).first_selected_option.get_attribute('value') == 'state:JPN'
     Select(_one(driver, '#agenda_item')).select_by_value(str(item_id))
+    # Indico shows the radio choices as buttons: their labels are what is clicked
+    radio = driver.find_element('css selector', f'input[name=mode][value={mode}]')
+    _one(driver, f'label[for="{radio.get_attribute("id")}"]').click()
+    assert radio.is_selected()
     for language, path in uploads.items():
         _one(driver, f'input[type=file][name=file_{language}]').send_keys(str(path))
     _click_and_load(driver, _one(driver, '#submit-statement-form [type=submit]'))
@@ -388,11 +419,11 @@ def _moderate(driver, base_url, event_id, statement_id, filenames, reason=None):
     assert [a.get_attribute('href').rsplit('/', 1)[1] for a in links] == filenames
     assert _fetch(driver, links[0].get_attribute('href'))['status'] == 200
     if reason is None:
-        button = box.find_element('css selector', 'form:has(input[name=action][value=publish]) [type=submit]')
+        box.find_element('css selector', 'button[data-href$="/moderate"]').click()
+        _click_and_load(driver, _confirm(driver))
     else:
         box.find_element('css selector', 'textarea[name=reason]').send_keys(reason)
-        button = box.find_element('css selector', 'form:has(input[name=action][value=return]) [type=submit]')
-    _click_and_load(driver, button)
+        _click_and_load(driver, box.find_element('css selector', 'form.oewg-return-form [type=submit]'))
     assert not _flashes(driver, 'error')
 
 
@@ -460,3 +491,68 @@ def test_delegate_hands_in_secretariat_moderates(server, browser, server_db, fil
     assert not _css(reader, f'#statement-{draft_id}')
     reader.get(permalink)
     assert _one(reader, 'p.oewg-citation').text.startswith('Statement by Japan, Fourth session of the ')
+
+    # a written contribution (a statement there was no time to deliver): moderated the same way, listed apart
+    _hand_in(delegate, base_url, event_id, item_id, {'en': files['japan_en.pdf']}, mode='written')
+    written_id, mode = server_db("SELECT id, mode FROM plugin_oewg.statements WHERE state_code = 'JPN' "
+                                 'AND status = 3')[0]
+    assert mode == 2
+    _moderate(secretariat, base_url, event_id, written_id, ['japan_en.pdf'])
+    reader.get(f'{base_url}/event/{event_id}/statements/')
+    written = _one(reader, f'li#statement-{written_id}')
+    assert driver_text(reader, 'return arguments[0].closest("ul").previousElementSibling.textContent', written) == \
+        'Written contributions'
+    assert 'oewg-written' in written.find_element('xpath', '..').get_attribute('class')
+    assert _one(reader, f'li#statement-{final_id}').find_element('xpath', '..').get_attribute('class') == \
+        'oewg-statement-list'
+
+
+def driver_text(driver, script, element):
+    return driver.execute_script(script, element).strip()
+
+
+# --- 5. the text of a statement delivered from the floor -----------------------------------------------------------
+
+def test_speaker_hands_in_the_text_of_a_delivered_statement(server, browser, server_db, files):
+    base_url, event_id = server.url, server.seed['event_id']
+    statement_id, status = server_db("SELECT id, status FROM plugin_oewg.statements WHERE state_code = 'NGA'")[0]
+    assert status == 5  # delivered, awaiting its text
+    anonymous = browser(None)
+    anonymous.get(f'{base_url}/event/{event_id}/statements/')
+    assert not _css(anonymous, f'li#statement-{statement_id}')
+    # the invitation's link: the hand-in page, at the statement
+    speaker = browser('speaker')
+    speaker.get(f'{base_url}/event/{event_id}/statements/submit#statement-{statement_id}')
+    box = _one(speaker, f'#statement-{statement_id}.oewg-text-to-hand-in')
+    assert 'Nigeria' in box.find_element('css selector', '.i-box-title').text
+    assert not _css(speaker, '#submit-statement-form')  # the speaker hands in nothing else
+    box.find_element('css selector', 'input[type=file][name=file_en]').send_keys(str(files['kenya_en.pdf']))
+    _click_and_load(speaker, box.find_element('css selector', '[type=submit]'))
+    assert not _flashes(speaker, 'error')
+    assert speaker.current_url == f'{base_url}/event/{event_id}/statements/{statement_id}/'
+    assert server_db('SELECT status FROM plugin_oewg.statements WHERE id = :s', s=statement_id)[0][0] == 2
+    anonymous.get(f'{base_url}/event/{event_id}/statements/')
+    line = _one(anonymous, f'li#statement-{statement_id}')
+    assert [a.get_attribute('lang') for a in line.find_elements('css selector', 'a[lang]')] == ['en']
+
+
+# --- 6. deleting, with Indico's confirmation -----------------------------------------------------------------------
+
+def test_secretariat_deletes_with_confirmation(server, browser, server_db):
+    base_url, event_id = server.url, server.seed['event_id']
+    germany_id = server_db("SELECT id FROM plugin_oewg.statements WHERE state_code = 'DEU'")[0][0]
+    driver = browser('secretariat')
+    driver.get(f'{base_url}/event/{event_id}/manage/oewg/statements/')
+    delete = _one(driver, f'tr#statement-{germany_id} a.icon-remove[data-href$="/delete"]')
+    assert delete.get_attribute('data-method') == 'POST' and delete.get_attribute('data-confirm')
+    # cancelled: nothing happens
+    delete.click()
+    _confirm(driver, accept=False).click()
+    _wait(driver, lambda d: not [d for d in _css(d, '.ui-dialog') if d.is_displayed()])
+    assert server_db('SELECT count(*) FROM plugin_oewg.statements WHERE id = :s', s=germany_id)[0][0] == 1
+    # confirmed: deleted
+    _one(driver, f'tr#statement-{germany_id} a.icon-remove[data-href$="/delete"]').click()
+    _click_and_load(driver, _confirm(driver))
+    assert _flashes(driver, 'success')
+    assert not _css(driver, f'tr#statement-{germany_id}')
+    assert server_db('SELECT count(*) FROM plugin_oewg.statements WHERE id = :s', s=germany_id)[0][0] == 0

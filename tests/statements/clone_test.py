@@ -6,10 +6,10 @@ from indico.modules.events.cloning import EventCloner
 from indico.modules.logs.models.entries import EventLogEntry
 
 from indico_oewg.statements.models.agenda_items import AgendaItem
-from indico_oewg.statements.models.statements import SpeakerKind, Statement
+from indico_oewg.delegations import Delegation, DelegationKind
+from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.models.submitters import StatementSubmitter
 from indico_oewg.statements.submissions import get_submitter_delegations
-from indico_oewg.statements.util import Delegation
 from tests.working_groups.clone_test import clone_dialog_options, clone_via_dialog, import_from_event
 
 
@@ -25,10 +25,10 @@ def submitters(db, oewg_event, create_user):
     eu = create_user(3102, first_name='Eva', last_name='Union', email='eva@eeas.example.org')
     gone = create_user(3103, first_name='Gone', last_name='Away', email='gone@example.org')
     db.session.add_all([
-        StatementSubmitter(event=oewg_event, user=japan, speaker_kind=SpeakerKind.state, state_code='JPN'),
-        StatementSubmitter(event=oewg_event, user=eu, speaker_kind=SpeakerKind.organization,
+        StatementSubmitter(event=oewg_event, user=japan, speaker_kind=DelegationKind.state, state_code='JPN'),
+        StatementSubmitter(event=oewg_event, user=eu, speaker_kind=DelegationKind.organization,
                            organization_name='European Union'),
-        StatementSubmitter(event=oewg_event, user=gone, speaker_kind=SpeakerKind.state, state_code='FRA'),
+        StatementSubmitter(event=oewg_event, user=gone, speaker_kind=DelegationKind.state, state_code='FRA'),
     ])
     gone.is_deleted = True
     db.session.flush()
@@ -62,8 +62,8 @@ def test_clone_copies_agenda_and_submitters_not_statements(oewg_event, agenda, a
     assert len(_agenda(oewg_event)) == 3
     assert len(_submitters(oewg_event)) == 3
     # the copies work: the listed users may hand in statements at the new session
-    assert Delegation(SpeakerKind.state, 'JPN') in get_submitter_delegations(new_event, submitters['JPN'])
-    assert (Delegation(SpeakerKind.organization, 'European Union')
+    assert Delegation.for_state('JPN') in get_submitter_delegations(new_event, submitters['JPN'])
+    assert (Delegation.for_named_organization('European Union')
             in get_submitter_delegations(new_event, submitters['EU']))
 
 

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from indico_oewg.statements.models.statements import Statement, StatementStatus
-from indico_oewg.statements.util import get_agenda_items, query_statements
+from indico_oewg.statements.queries import get_agenda_items, query_statements
 
 
 pytestmark = pytest.mark.usefixtures('db')

@@ -6,12 +6,18 @@ from indico.core.db.sqlalchemy.protection import ProtectionMode
 from indico.modules.events.models.events import EventType
 from indico.web.flask.util import url_for
 
-from indico_oewg.statements.models.statements import DeliveryStatus
+from indico_oewg.statements.models.statements import DeliveryStatus, StatementStatus
 
 from .conftest import make_docx, make_pdf
 
 
 pytestmark = pytest.mark.usefixtures('db')
+
+
+def _status(client, url):
+    """The status of a GET, the response closed (a file download holds the stored file open until then)."""
+    with client.get(url) as resp:
+        return resp.status_code
 
 
 @pytest.fixture
@@ -57,7 +63,7 @@ def test_session_page_links(test_client, oewg_event, statements):
         (url_for('plugin_oewg.download_statement_file', files['es']), 'Español'),
     ]
     for url, __ in links:
-        assert test_client.get(url).status_code == 200
+        assert _status(test_client, url) == 200
     # the delegation filter offers the delegations with published statements, by name
     options = re.findall(r'<option value="((?:state|organization|office):[^"]*)"', text)
     assert options == ['office:Chair of the GGE on Transparency and Confidence-Building Measures in Outer Space '
@@ -73,7 +79,7 @@ def test_delegation_filter_follows_changes(test_client, oewg_event, statements, 
     from indico.core import signals
 
     from indico_oewg.statements.operations import delete_statement, unpublish_statement
-    from indico_oewg.statements.util import _delegations_cache
+    from indico_oewg.statements.cache import _delegations_cache
 
     def choices():
         text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
@@ -116,13 +122,14 @@ def test_conference_menu_entry(request_context, oewg_event, statements):
     assert entry.url == url_for('plugin_oewg.statements', oewg_event)
 
 
-def test_meeting_page_links_to_statements(test_client, create_oewg_session, add_statement):
-    meeting = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9),
-                                  type_=EventType.meeting)
-    resp = test_client.get(url_for('events.display', meeting))
+@pytest.mark.parametrize('event_type', (EventType.meeting, EventType.lecture))
+def test_meeting_and_lecture_pages_link_to_statements(test_client, create_oewg_session, event_type):
+    """They have no menu: the event page itself links to the statements, once."""
+    event = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9), type_=event_type)
+    resp = test_client.get(url_for('events.display', event))
     assert resp.status_code == 200
-    assert url_for('plugin_oewg.statements', meeting) in resp.text
-    resp = test_client.get(url_for('plugin_oewg.statements', meeting))
+    assert resp.text.count(f'href="{url_for("plugin_oewg.statements", event)}"') == 1
+    resp = test_client.get(url_for('plugin_oewg.statements', event))
     assert resp.status_code == 200
 
 
@@ -152,12 +159,12 @@ def test_unpublished_statements_and_their_files(client_for, create_user, oewg_ev
     file = hidden.files[0]
     expected = 200 if sees_unpublished else 404
     assert client.get(url_for('plugin_oewg.statement', hidden)).status_code == expected
-    assert client.get(url_for('plugin_oewg.download_statement_file', file)).status_code == expected
+    assert _status(client, url_for('plugin_oewg.download_statement_file', file)) == expected
     published_file = statements['japan'].files_by_language[0]
-    resp = client.get(url_for('plugin_oewg.download_statement_file', published_file))
-    assert resp.status_code == 200
-    assert resp.headers['Content-Type'] == 'application/pdf'
-    assert resp.get_data().startswith(b'%PDF-')
+    with client.get(url_for('plugin_oewg.download_statement_file', published_file)) as resp:
+        assert resp.status_code == 200
+        assert resp.headers['Content-Type'] == 'application/pdf'
+        assert resp.get_data().startswith(b'%PDF-')
 
 
 def test_protected_event_hides_everything(client_for, create_user, oewg_event, statements):
@@ -170,13 +177,13 @@ def test_protected_event_hides_everything(client_for, create_user, oewg_event, s
             url_for('plugin_oewg.download_statement_file', file)]
     stranger = client_for(create_user(33))
     for url in urls:
-        assert stranger.get(url).status_code == 403, url
+        assert _status(stranger, url) == 403, url
     anonymous = client_for(None)
     for url in urls:
-        assert anonymous.get(url).status_code in (302, 403), url
+        assert _status(anonymous, url) in (302, 403), url
     reader = client_for(allowed)
     for url in urls:
-        assert reader.get(url).status_code == 200, url
+        assert _status(reader, url) == 200, url
 
 
 def test_json(test_client, oewg_event, statements):
@@ -209,9 +216,63 @@ def test_atom_feed(test_client, oewg_event, statements):
     resp = test_client.get(url_for('plugin_oewg.statements_atom', oewg_event))
     assert resp.status_code == 200
     assert resp.headers['Content-Type'].startswith('application/atom+xml')
-    root = ElementTree.fromstring(resp.get_data())
+    root = ElementTree.fromstring(resp.get_data())  # noqa: S314 (our own feed)
     ns = {'atom': 'http://www.w3.org/2005/Atom'}
     titles = [entry.find('atom:title', ns).text for entry in root.findall('atom:entry', ns)]
     assert 'Statement by Japan' in titles
     assert 'Statement by the United Kingdom of Great Britain and Northern Ireland' not in titles
     assert len(titles) == 3
+
+
+@pytest.mark.parametrize('event_type', (EventType.conference, EventType.meeting, EventType.lecture))
+def test_every_display_page_on_every_type_of_session(client_for, create_oewg_session, create_user, event_type,
+                                                     secretariat_user):
+    """The session's statements, a permalink and the hand-in page work whatever the event's type."""
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.operations import create_agenda_item, create_statement
+    from indico_oewg.statements.submissions import add_submitter
+    event = create_oewg_session('Organizational session', None, (2022, 2, 7), (2022, 2, 9), type_=event_type)
+    item = create_agenda_item(event, 'General exchange of views')
+    statement = create_statement(event, item, {'delegation': Delegation.for_state('JPN')},
+                                 [('en', 'japan.pdf', make_pdf('Japan'))], status=StatementStatus.published)
+    delegate = create_user(35)
+    add_submitter(event, delegate, Delegation.for_state('JPN'))
+    client = client_for(delegate)
+    pages = {
+        url_for('plugin_oewg.statements', event): 'Statement by Japan',
+        url_for('plugin_oewg.statement', statement): 'Cite as',
+        url_for('plugin_oewg.submit_statement', event): 'submit-statement-form',
+    }
+    for url, expected in pages.items():
+        resp = client.get(url)
+        assert resp.status_code == 200, url
+        assert expected in resp.text, url
+        # the page sits in the event's own frame: the conference menu, or the meeting/lecture header
+        assert ('id="confSectionsBox"' in resp.text) == (event_type == EventType.conference), url
+        assert ('class="meeting-header"' in resp.text) == (event_type != EventType.conference), url
+
+
+def test_registry_organizations_are_filtered_by_id(test_client, oewg_event, add_statement, registry_organization):
+    """A registry organization is one delegation (its key has its id) whatever name a statement gave it; old
+    links naming it still find it; an organization outside the registry stays its name.
+    """
+    import re
+
+    from indico_oewg.delegations import Delegation
+    eu = add_statement(Delegation.for_organization(registry_organization))
+    icrc = add_statement('International Committee of the Red Cross', kind=2)
+    url = url_for('plugin_oewg.statements', oewg_event)
+    text = test_client.get(url).text
+    assert re.findall(r'<option value="(organization:[^"]*)"', text) == [
+        f'organization:{registry_organization.id}', 'organization:International Committee of the Red Cross']
+    for key in (f'organization:{registry_organization.id}', 'organization:European Union', 'organization:EU'):
+        text = test_client.get(url, query_string={'delegation': key}).text
+        assert f'id="statement-{eu.id}"' in text and f'id="statement-{icrc.id}"' not in text, key
+    icrc_key = 'organization:International Committee of the Red Cross'
+    text = test_client.get(url, query_string={'delegation': icrc_key}).text
+    assert f'id="statement-{eu.id}"' not in text and f'id="statement-{icrc.id}"' in text
+    # in French, the registry's French name
+    with test_client.session_transaction() as sess:
+        sess.lang = 'fr_FR'
+    text = test_client.get(url).text
+    assert '>Déclaration – Union européenne (EU)</a>' in text

@@ -1,6 +1,7 @@
 import pytest
 
-from indico_oewg.statements.files import DOCX_TYPE, PDF_TYPE, StatementFileError, check_file, statements_settings
+from indico_oewg.plugin import OEWGPlugin
+from indico_oewg.statements.files import DOCX_TYPE, PDF_TYPE, StatementFileError, check_file
 
 from .conftest import make_docx, make_pdf
 
@@ -41,8 +42,8 @@ def test_a_zip_that_is_not_a_word_document_is_refused():
 
 
 def test_size_limit_is_a_setting():
-    assert statements_settings.get('max_file_size_mb') == 20
-    statements_settings.set('max_file_size_mb', 1)
+    assert OEWGPlugin.settings.get('statement_max_file_size_mb') == 20
+    OEWGPlugin.settings.set('statement_max_file_size_mb', 1)
     big = make_pdf('x') + b'\n%' + b'0' * (1024 * 1024)
     with pytest.raises(StatementFileError, match='larger than the limit of 1 MB'):
         check_file('big.pdf', big, 'en')

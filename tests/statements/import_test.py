@@ -167,3 +167,20 @@ def test_cli(tmp_path, oewg_event, app):
     assert result.exit_code == 0, result.output
     assert 'Dry run: all rows are valid (5 statements with 5 files' in result.output
     assert Statement.query.count() == 0
+
+
+def test_import_written_contributions(tmp_path, oewg_event):
+    header = HEADER.rstrip('\n') + ',mode\n'
+    rows = ('General exchange of views,1,Japan,,,,,,,,\n'
+            'General exchange of views,1,Chile,,,,,,,,written\n'
+            'General exchange of views,2,Brazil,,,,,,,,oral\n'
+            'General exchange of views,3,Peru,,,,,,,,sung\n')
+    path = tmp_path / 'statements.csv'
+    path.write_text(header + rows, encoding='utf-8')
+    report = import_from_csv_path(oewg_event, path)
+    assert report.errors == [(5, 'mode must be empty, "oral" or "written".')]
+    path.write_text(header + rows.replace(',sung', ',written'), encoding='utf-8')
+    report = import_from_csv_path(oewg_event, path)
+    assert report.imported
+    assert sorted((s.mode.name, s.position, s.state_code) for s in Statement.query) == [
+        ('oral', 1, 'JPN'), ('oral', 2, 'BRA'), ('written', 1, 'CHL'), ('written', 3, 'PER')]

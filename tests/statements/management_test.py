@@ -76,11 +76,10 @@ MANAGEMENT_ENDPOINTS = (
     ('event_manager', True),
 ))
 def test_management_access(oewg_event, create_user, client_for, add_statement, agenda, who, allowed):
-    from indico_oewg.statements.models.statements import SpeakerKind
+    from indico_oewg.delegations import Delegation
     from indico_oewg.statements.submissions import add_submitter
-    from indico_oewg.statements.util import Delegation
     statement = add_statement('JPN', files=[('en', 'japan.pdf', make_pdf())])
-    submitter = add_submitter(oewg_event, create_user(29), Delegation(SpeakerKind.state, 'JPN'))
+    submitter = add_submitter(oewg_event, create_user(29), Delegation.for_state('JPN'))
     user = None if who == 'anonymous' else create_user(21)
     if who == 'secretariat':
         oewg_event.update_principal(user, add_permissions={'oewg_secretariat'})
@@ -184,8 +183,8 @@ def test_position_clash_is_refused(secretariat_client, oewg_event, agenda, add_s
 
 @pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::pytest.PytestUnraisableExceptionWarning')
 def test_too_large_file_is_refused(secretariat_client, oewg_event, agenda):
-    from indico_oewg.statements.files import statements_settings
-    statements_settings.set('max_file_size_mb', 1)
+    from indico_oewg.plugin import OEWGPlugin
+    OEWGPlugin.settings.set('statement_max_file_size_mb', 1)
     big = make_pdf() + b'%' + b'0' * (1024 * 1024)
     resp = _post(secretariat_client, url_for('plugin_oewg.add_statement', oewg_event),
                  _statement_form(agenda[1]) | {'file_en': (io.BytesIO(big), 'big.pdf')})
@@ -299,3 +298,104 @@ def test_session_overview_links_to_statements(secretariat_client, oewg_event):
 def test_pages_404_while_feature_off(secretariat_client, oewg_event):
     set_feature_enabled(oewg_event, 'oewg', False)
     assert secretariat_client.get(url_for('plugin_oewg.manage_statements', oewg_event)).status_code == 404
+
+
+def test_lists_use_indicos_action_icons_with_confirmation(secretariat_client, oewg_event, add_statement, agenda,
+                                                         create_user):
+    """No solid red button on every row: Indico's action icons, deleting after Indico's confirmation dialog."""
+    import re
+
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.statements.submissions import add_submitter
+    statement = add_statement('JPN', files=[('en', 'japan.pdf', make_pdf())])
+    entry = add_submitter(oewg_event, create_user(27), Delegation.for_state('JPN'))
+    pages = {
+        url_for('plugin_oewg.manage_statements', oewg_event): (
+            rf'<tr id="statement-{statement.id}".*?</tr>', url_for('plugin_oewg.delete_statement', statement)),
+        url_for('plugin_oewg.edit_statement', statement): (
+            r'<table class="i-table-widget oewg-statement-files">.*?</table>',
+            url_for('plugin_oewg.delete_statement_file', statement.files[0])),
+        url_for('plugin_oewg.manage_submitters', oewg_event): (
+            r'<table class="i-table-widget">.*?</table>',
+            url_for('plugin_oewg.remove_submitter', oewg_event, submitter_id=entry.id)),
+    }
+    for url, (row_pattern, delete_url) in pages.items():
+        row = re.search(row_pattern, secretariat_client.get(url).text, re.DOTALL).group()
+        assert 'i-button' not in row, url
+        assert '<form' not in row and 'onsubmit' not in row, url
+        delete = _attributes(row, delete_url)
+        assert delete['class'] == 'icon-remove i-link danger'
+        assert delete['data-method'] == 'POST'
+        assert len(delete['data-confirm']) > 20 and delete['data-title'], delete
+    # the agenda items: the same icons
+    text = secretariat_client.get(url_for('plugin_oewg.manage_statements', oewg_event)).text
+    row = re.search(rf'<tr id="agenda-item-row-{agenda[2].id}".*?</tr>', text, re.DOTALL).group()
+    delete = _attributes(row, url_for('plugin_oewg.delete_agenda_item', agenda[2]))
+    assert delete['class'] == 'icon-remove i-link danger'
+    assert delete['data-confirm'] == 'Delete the agenda item "General exchange of views (informal mode)"?'
+    # the statement's confirmation names it, quotation marks and all
+    row = re.search(rf'<tr id="statement-{statement.id}".*?</tr>', text, re.DOTALL).group()
+    assert _attributes(row, url_for('plugin_oewg.delete_statement', statement))['data-confirm'] == \
+        'Delete "Statement by Japan" and its files?'
+
+
+def _attributes(html, data_href):
+    """The attributes of the element of the HTML whose ``data-href`` is given, as a browser reads them."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if attrs.get('data-href') == data_href:
+                found.append(attrs)
+
+    Parser().feed(html)
+    assert len(found) == 1, data_href
+    return found[0]
+
+
+def test_templates_have_no_inline_handlers_or_styles():
+    from pathlib import Path
+
+    import indico_oewg
+    templates = Path(indico_oewg.__file__).parent / 'templates' / 'statements'
+    for path in templates.rglob('*.html'):
+        text = path.read_text()
+        assert 'onsubmit=' not in text and 'onclick=' not in text, path.name
+        assert ' style="' not in text, path.name
+
+
+def test_links_in_running_text_are_underlined(secretariat_client, oewg_event, add_statement):
+    """A link inside a sentence is not told apart by its colour alone: Indico's ``underline`` class, on a span (on
+    the link itself Indico's ``a:link`` rule wins; the browser test checks the computed style).
+    """
+    statement = add_statement('JPN')
+    checks = {
+        url_for('plugin_oewg.statements', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.statement', statement): url_for('plugin_oewg.statements', oewg_event),
+        url_for('plugin_oewg.moderation_queue', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.manage_submitters', oewg_event): url_for('plugin_oewg.manage_statements', oewg_event),
+        url_for('plugin_oewg.manage_statements', oewg_event): url_for('plugin_oewg.statements', oewg_event),
+    }
+    for page, link in checks.items():
+        assert f'<a href="{link}"><span class="underline">' in secretariat_client.get(page).text, page
+
+
+def test_editing_keeps_an_organization_of_the_registry(secretariat_client, oewg_event, agenda, add_statement,
+                                                      registry_organization):
+    import re
+
+    from indico_oewg.delegations import Delegation
+    statement = add_statement(Delegation.for_organization(registry_organization))
+    url = url_for('plugin_oewg.edit_statement', statement)
+    text = secretariat_client.get(url).text
+    field = re.search(r'<input[^>]*name="organization_name"[^>]*>', text).group()
+    assert 'value="European Union"' in field  # the name the registry knows it by, not "European Union (EU)"
+    resp = _post(secretariat_client, url, _statement_form(agenda[1], speaker_kind='organization',
+                                                          organization_name='European Union', title='On norms'))
+    assert resp.status_code == 302
+    db.session.expire_all()
+    assert statement.organization_id == registry_organization.id
+    assert statement.title == 'On norms'

@@ -6,10 +6,13 @@ from indico.modules.logs.models.entries import EventLogEntry
 from indico.util.i18n import force_locale
 
 from indico_oewg.statements.models.files import StatementFile
-from indico_oewg.statements.models.statements import SpeakerKind, Statement, StatementStatus
+from indico_oewg.delegations import DelegationKind
+from indico_oewg.statements.models.statements import Statement, StatementStatus
 from indico_oewg.statements.operations import (add_files, delete_agenda_item, delete_file, delete_statement,
                                                reorder_statements)
-from indico_oewg.statements.util import StatementError, citation, query_statements, search_criterion
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.headings import citation
+from indico_oewg.statements.queries import query_statements, search_criterion
 
 from .conftest import make_docx, make_pdf
 
@@ -23,18 +26,18 @@ def test_heading_and_delegation_names(add_statement):
     assert (add_statement('PHL', on_behalf_of='multiple States').heading ==
             'Statement by the Philippines on behalf of multiple States')
     assert add_statement('IRN').heading == 'Statement by Iran (Islamic Republic of)'
-    assert add_statement('European Union', kind=SpeakerKind.organization).heading == \
+    assert add_statement('European Union', kind=DelegationKind.organization).heading == \
         'Statement by the European Union'
     office = add_statement('Chair of the GGE on Prevention of an Arms Race in Outer Space', item=0,
-                           kind=SpeakerKind.office)
+                           kind=DelegationKind.office)
     assert office.heading == 'Statement by Chair of the GGE on Prevention of an Arms Race in Outer Space'
-    assert office.delegation_code is None
+    assert office.delegation.code is None
 
 
 def test_heading_follows_the_language_but_not_the_citation(add_statement):
     japan = add_statement('JPN', joining_states=['FRA', 'PHL'])
     philippines = add_statement('PHL', on_behalf_of='plusieurs États')
-    european_union = add_statement('European Union', kind=SpeakerKind.organization)
+    european_union = add_statement('European Union', kind=DelegationKind.organization)
     with force_locale('fr_FR'):
         assert japan.heading == 'Déclaration du Japon'
         assert philippines.heading == 'Déclaration des Philippines au nom de plusieurs États'
@@ -43,7 +46,7 @@ def test_heading_follows_the_language_but_not_the_citation(add_statement):
         # in English whatever the language: the citation, the event log and the JSON's names
         assert japan.english_heading == 'Statement by Japan'
         assert citation(japan).startswith('Statement by Japan, ')
-        assert philippines.delegation_name == 'the Philippines'
+        assert philippines.delegation.to_json()['name'] == 'the Philippines'
     assert philippines.heading == 'Statement by the Philippines on behalf of plusieurs États'
     assert japan.joining_state_names == ['France', 'the Philippines']
 
@@ -56,11 +59,16 @@ def test_positions_follow_delivery_order_and_are_unique(add_statement, agenda):
         add_statement('CAN', position=1)
     assert Statement.query.count() == 2
     # the database refuses it too
-    with pytest.raises(IntegrityError):
+    clash = Statement(event=first.event, agenda_item=agenda[1], position=1, speaker_kind=DelegationKind.state,
+                      state_code='CAN')
+
+    def insert():
         with db.session.begin_nested():
-            db.session.add(Statement(event=first.event, agenda_item=agenda[1], position=1,
-                                     speaker_kind=SpeakerKind.state, state_code='CAN'))
+            db.session.add(clash)
             db.session.flush()
+
+    with pytest.raises(IntegrityError):
+        insert()
 
 
 def test_files_are_stored_and_their_text_searchable(add_statement, oewg_event):
@@ -69,7 +77,8 @@ def test_files_are_stored_and_their_text_searchable(add_statement, oewg_event):
     assert [f.language for f in statement.files_by_language] == ['en', 'fr']
     english = statement.files_by_language[0]
     assert english.content_type == 'application/pdf'
-    assert english.open().read().startswith(b'%PDF-')
+    with english.open() as f:
+        assert f.read().startswith(b'%PDF-')
     assert 'Debris mitigation' in english.extracted_text
     add_statement('CAN', files=[('en', 'canada.pdf', make_pdf('Something else entirely'))])
     base = query_statements().filter(Statement.event_id == oewg_event.id)
@@ -115,7 +124,7 @@ def test_delete_file_and_statement(add_statement, oewg_event):
 def test_reorder_statements(add_statement, agenda):
     a, b, c = add_statement('AUS'), add_statement('BRA'), add_statement('CAN')
     reorder_statements(agenda[1], [c.id, a.id, b.id])
-    assert [s.delegation_code for s in sorted(agenda[1].statements, key=lambda s: s.position)] == \
+    assert [s.state_code for s in sorted(agenda[1].statements, key=lambda s: s.position)] == \
         ['CAN', 'AUS', 'BRA']
     with pytest.raises(StatementError):
         reorder_statements(agenda[1], [c.id, a.id])
@@ -147,13 +156,12 @@ def test_unpublished_status(add_statement):
 def test_merged_users_keep_their_statements(add_statement, create_user, oewg_event):
     from indico.modules.users.util import merge_users
 
-    from indico_oewg.statements.models.statements import SpeakerKind
+    from indico_oewg.delegations import Delegation
     from indico_oewg.statements.submissions import add_submitter
-    from indico_oewg.statements.util import Delegation
     source, target = create_user(71), create_user(72)
     statement = add_statement('JPN')
     statement.submitter = source
-    add_submitter(oewg_event, source, Delegation(SpeakerKind.state, 'JPN'))
+    add_submitter(oewg_event, source, Delegation.for_state('JPN'))
     merge_users(source, target)
     db.session.expire_all()
     assert statement.submitter == target

@@ -83,13 +83,13 @@ def clone_dialog_options(client, event):
 @pytest.fixture
 def session_setup(db, oewg_event, dummy_user):
     """Something for each option to copy: an agenda item, a statement submitter, a State's focal point."""
+    from indico_oewg.delegations import DelegationKind
     from indico_oewg.registration.models.focal_points import FocalPoint
     from indico_oewg.statements.models.agenda_items import AgendaItem
-    from indico_oewg.statements.models.statements import SpeakerKind
     from indico_oewg.statements.models.submitters import StatementSubmitter
     db.session.add_all([
         AgendaItem(event=oewg_event, position=1, title='General exchange of views'),
-        StatementSubmitter(event=oewg_event, user=dummy_user, speaker_kind=SpeakerKind.state, state_code='JPN'),
+        StatementSubmitter(event=oewg_event, user=dummy_user, speaker_kind=DelegationKind.state, state_code='JPN'),
         FocalPoint(event=oewg_event, user=dummy_user, state='JPN'),
     ])
     db.session.flush()

@@ -14,12 +14,13 @@ from indico.web.flask.util import send_file
 
 from indico_oewg import _
 from indico_oewg.statements.models.agenda_items import AgendaItem
-from indico_oewg.statements.models.statements import Statement
+from indico_oewg.statements.models.statements import Statement, StatementMode
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
-from indico_oewg.statements.util import (Delegation, StatementListRenderer, archive_filter_choices,
-                                         filter_statements, get_session_events,
-                                         published_statements,
-                                         query_statements, statement_lines)
+from indico_oewg.statements.cache import published_delegation_choices
+from indico_oewg.statements.parsing import delegation_from_key
+from indico_oewg.statements.queries import (archive_agenda_titles, filter_statements, get_session_events,
+                                            parse_mode, published_statements, query_statements, statement_lines)
+from indico_oewg.statements.render import StatementListRenderer
 from indico_oewg.statements.views import WPWorkingGroupStatements
 from indico_oewg.working_groups.util import get_session_ids, get_session_title, get_working_group
 
@@ -48,13 +49,16 @@ class RHWorkingGroupStatementsBase(RHDisplayCategoryBase):
             session_id = 0
         if session_id:
             event_ids = [event_id for event_id in event_ids if event_id == session_id]
+        mode = parse_mode(request.args.get('mode'))
         self.selected = {'delegation': request.args.get('delegation', ''), 'session': session_id,
                          'agenda_item': request.args.get('agenda_item', '').strip(),
-                         'q': request.args.get('q', '').strip()}
+                         'q': request.args.get('q', '').strip(), 'mode': mode.name if mode else ''}
         query = filter_statements(base.filter(Statement.event_id.in_(event_ids)),
-                                  delegation=Delegation.from_key(self.selected['delegation']),
-                                  q=self.selected['q'], agenda_item_title=self.selected['agenda_item'] or None)
-        return query.order_by(None).order_by(Statement.event_id, AgendaItem.position, Statement.position)
+                                  delegation=delegation_from_key(self.selected['delegation'], self.working_group),
+                                  q=self.selected['q'], agenda_item_title=self.selected['agenda_item'] or None,
+                                  mode=mode)
+        return query.order_by(None).order_by(Statement.event_id, AgendaItem.position, Statement.mode,
+                                             Statement.position)
 
 
 class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
@@ -66,17 +70,19 @@ class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
                  .limit(PAGE_SIZE + 1)
                  .all())
         more = len(lines) > PAGE_SIZE
-        lines = sorted(lines[:PAGE_SIZE], key=lambda s: (start_order[s.event_id], s.agenda_item_position, s.position))
+        lines = sorted(lines[:PAGE_SIZE], key=lambda s: (start_order[s.event_id], s.agenda_item_position, s.mode,
+                                                         s.position))
         events = {event.id: event for event in self.sessions}
-        groups = []  # [(event, [(agenda item title, [statement lines])])]
+        groups = []  # [(event, [(agenda item title, [delivered statement lines], [written contribution lines])])]
         for line in lines:
             if not groups or groups[-1][0].id != line.event_id:
                 groups.append((events[line.event_id], []))
             items = groups[-1][1]
             if not items or items[-1][0] != line.agenda_item_id:
-                items.append((line.agenda_item_id, line.agenda_item_title, []))
-            items[-1][2].append(line)
-        delegations, agenda_titles = archive_filter_choices([event.id for event in self.sessions])
+                items.append((line.agenda_item_id, line.agenda_item_title, [], []))
+            items[-1][2 if line.mode == StatementMode.oral else 3].append(line)
+        event_ids = [event.id for event in self.sessions]
+        delegations, agenda_titles = published_delegation_choices(event_ids), archive_agenda_titles(event_ids)
         session_titles = {event.id: get_session_title(event) for event in self.sessions}
         return WPWorkingGroupStatements.render_template(
             'statements/working_group_statements.html', self.category, working_group=self.working_group,
@@ -85,6 +91,7 @@ class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
             session_titles=session_titles, delegation_choices=delegations, selected=self.selected,
             session_choices=[(event.id, session_titles[event.id]) for event in self.sessions],
             agenda_choices=[(title, title) for title in agenda_titles],
+            mode_choices=[(mode.name, mode.title) for mode in StatementMode],
             filtered=any(self.selected.values()), json_ld=[])
 
 

@@ -7,53 +7,58 @@
 from flask import jsonify, request, session
 from werkzeug.exceptions import NotFound
 
-from indico.modules.events.controllers.base import RHDisplayEventBase
 from indico.web.flask.util import send_file
 
 from indico_oewg import _
+from indico_oewg.statements.access import can_see_statement
+from indico_oewg.statements.cache import published_delegation_choices
+from indico_oewg.statements.headings import citation
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
-from indico_oewg.statements.models.statements import Statement
+from indico_oewg.statements.models.statements import Statement, StatementMode
+from indico_oewg.statements.parsing import delegation_from_key
+from indico_oewg.statements.queries import (filter_statements, get_agenda_items, get_statements_to_hand_in,
+                                            group_by_agenda_item, parse_mode, published_statements,
+                                            query_statements, statement_lines)
+from indico_oewg.statements.render import StatementListRenderer
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
-from indico_oewg.statements.util import (Delegation, StatementListRenderer, can_see_statement, citation,
-                                         filter_statements, get_agenda_items, group_by_agenda_item,
-                                         is_secretariat, published_delegation_choices, published_statements,
-                                         query_statements, statement_lines)
 from indico_oewg.statements.submissions import get_submitter_delegations
-from indico_oewg.statements.views import display_page
-from indico_oewg.working_groups.util import get_session_title, get_working_group
+from indico_oewg.statements.views import WPStatementsConference
+from indico_oewg.working_groups.controllers import RHSessionDisplayBase
+from indico_oewg.working_groups.util import can_manage_session, get_session_title
 
 
-class RHStatementsBase(RHDisplayEventBase):
-    def _process_args(self):
-        RHDisplayEventBase._process_args(self)
-        self.working_group = get_working_group(self.event.category)
-        if self.working_group is None:
-            raise NotFound
+class RHStatementsBase(RHSessionDisplayBase):
+    conference_view = WPStatementsConference
 
 
 class RHStatements(RHStatementsBase):
-    """A session's published statements by agenda item in delivery order, with filters and search."""
+    """A session's published statements by agenda item in delivery order (written contributions apart), with
+    filters and search.
+    """
 
     def _process(self):
-        delegation = Delegation.from_key(request.args.get('delegation'))
+        delegation = delegation_from_key(request.args.get('delegation'), self.working_group)
         language = request.args.get('language') or None
+        mode = parse_mode(request.args.get('mode'))
         q = request.args.get('q', '').strip()
-        filtered = bool(delegation or language in LANGUAGE_ORDER or q)
+        filtered = bool(delegation or language in LANGUAGE_ORDER or q or mode)
         lines = statement_lines(filter_statements(published_statements().filter(Statement.event_id == self.event.id),
-                                                  delegation=delegation, language=language, q=q)).all()
+                                                  delegation=delegation, language=language, q=q, mode=mode)).all()
         groups = group_by_agenda_item(get_agenda_items(self.event), lines)
         if filtered:
-            groups = [(item, items) for item, items in groups if items]
-        choices = published_delegation_choices([self.event.id])
-        return display_page(self.event).render_template(
-            'statements/display_statements.html', self.event, groups=groups, filtered=filtered,
-            render_items=StatementListRenderer().render, delegation_choices=choices,
-            languages=[(code, language_label(code)) for code in LANGUAGE_ORDER],
-            selected={'delegation': delegation.key if delegation else '', 'language': language or '', 'q': q},
-            session_title=get_session_title(self.event), statement_count=len(lines),
-            is_secretariat=is_secretariat(self.event), page_title=_('Statements'),
-            can_hand_in=bool(get_submitter_delegations(self.event, session.user)),
-            working_group=self.working_group)
+            groups = [group for group in groups if group[1] or group[2]]
+        user = session.user
+        can_hand_in = bool(get_submitter_delegations(self.event, user) or get_statements_to_hand_in(self.event, user))
+        return self._render('statements/display_statements.html', groups=groups, filtered=filtered,
+                            render_items=StatementListRenderer().render,
+                            delegation_choices=published_delegation_choices([self.event.id]),
+                            languages=[(code, language_label(code)) for code in LANGUAGE_ORDER],
+                            modes=[(m.name, m.title) for m in StatementMode],
+                            selected={'delegation': delegation.key if delegation else '',
+                                      'language': language or '', 'q': q, 'mode': mode.name if mode else ''},
+                            session_title=get_session_title(self.event), statement_count=len(lines),
+                            is_secretariat=can_manage_session(self.event, user), page_title=_('Statements'),
+                            can_hand_in=can_hand_in)
 
 
 class RHStatementBase(RHStatementsBase):
@@ -75,10 +80,9 @@ class RHStatement(RHStatementBase):
     """The permalink of a statement, with its citation."""
 
     def _process(self):
-        return display_page(self.event).render_template(
-            'statements/display_statement.html', self.event, statement=self.statement,
-            citation=citation(self.statement), session_title=get_session_title(self.event),
-            page_title=self.statement.heading)
+        return self._render('statements/display_statement.html', statement=self.statement,
+                            citation=citation(self.statement), session_title=get_session_title(self.event),
+                            page_title=self.statement.heading)
 
 
 class RHDownloadStatementFile(RHStatementBase):
@@ -92,11 +96,7 @@ class RHDownloadStatementFile(RHStatementBase):
                                                   statement_id=self.statement.id).first_or_404()
 
     def _process(self):
-        try:
-            return self.file.send(inline=True)
-        except NotImplementedError:
-            # backends without their own way of sending (e.g. the in-memory one) are streamed by us
-            return send_file(self.file.filename, self.file.open(), self.file.content_type, inline=True)
+        return self.file.send(inline=True)
 
 
 class RHStatementsJSON(RHStatementsBase):

@@ -12,27 +12,41 @@ from indico.core.plugins import url_for_plugin
 from indico.web.forms.base import FormDefaults
 
 from indico_oewg import _, ngettext
-from indico_oewg.statements.forms import AddStatementForm, AgendaItemForm, ReturnStatementForm, StatementForm
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.files import max_file_size_mb
+from indico_oewg.statements.forms import (AddStatementForm, AgendaItemForm, ImportStatementsForm, ReturnStatementForm,
+                                          StatementForm)
+from indico_oewg.statements.importer import COLUMNS, import_from_csv, import_from_zip
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, StatementFile, language_label
-from indico_oewg.statements.models.statements import Statement, StatementStatus
+from indico_oewg.statements.models.statements import Statement, StatementMode, StatementStatus
 from indico_oewg.statements.operations import (add_files, create_agenda_item, create_statement, delete_agenda_item,
                                                delete_file, delete_statement, publish_statement,
                                                reorder_agenda_items, reorder_statements, unpublish_statement,
                                                update_agenda_item, update_statement)
-from indico_oewg.statements.util import StatementError, get_agenda_items, group_by_agenda_item, query_statements
+from indico_oewg.statements.parsing import organization_name_for_form
+from indico_oewg.statements.queries import get_agenda_items, group_by_agenda_item, parse_mode, query_statements
+from indico_oewg.statements.submissions import accept_submission, return_submission
 from indico_oewg.statements.views import WPManageStatements
 from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
 
 
+#: The statuses the secretariat's list shows (those handed in by delegations are in the moderation queue)
+LISTED_STATUSES = (StatementStatus.published, StatementStatus.unpublished, StatementStatus.awaiting_text)
+
+
 def uploads_from_request(prefix='file_'):
-    """``(language, filename, bytes)`` for each non-empty file input named ``file_<language>``."""
+    """``(language, filename, bytes)`` for each non-empty file input named ``file_<language>``.
+
+    Never more than one byte over the size limit is read: that is enough to refuse the file.
+    """
     uploads = []
+    limit = max_file_size_mb() * 1024 * 1024
     for language in LANGUAGE_ORDER:
         for storage in request.files.getlist(prefix + language):
             if storage and storage.filename:
                 with storage.stream:  # large uploads are spooled to a temporary file
-                    uploads.append((language, storage.filename, storage.read()))
+                    uploads.append((language, storage.filename, storage.stream.read(limit + 1)))
     return uploads
 
 
@@ -63,8 +77,7 @@ class RHManageStatements(RHManageStatementsBase):
     def _process(self):
         agenda_items = get_agenda_items(self.event)
         statements = (query_statements(published_only=False)
-                      .filter(Statement.event_id == self.event.id,
-                              Statement.status.in_([StatementStatus.published, StatementStatus.unpublished]))
+                      .filter(Statement.event_id == self.event.id, Statement.status.in_(LISTED_STATUSES))
                       .all())
         pending_count = Statement.query.filter_by(event_id=self.event.id, status=StatementStatus.pending).count()
         return WPManageStatements.render_template('statements/manage_statements.html', self.event,
@@ -105,8 +118,12 @@ class RHEditStatement(RHManageStatementBase):
     """Change a statement; add or remove its language versions."""
 
     def _process(self):
-        form = StatementForm(obj=FormDefaults(self.statement, agenda_item=self.statement.agenda_item_id,
-                                              state=self.statement.state_code or None,
+        delegation = self.statement.delegation
+        form = StatementForm(obj=FormDefaults(self.statement, skip_attrs={'organization_name'},
+                                              agenda_item=self.statement.agenda_item_id,
+                                              state=delegation.code,
+                                              organization_name=(organization_name_for_form(delegation)
+                                                                 if delegation.is_organization else ''),
                                               joining_states=', '.join(self.statement.joining_states)),
                              event=self.event)
         if form.validate_on_submit():
@@ -173,26 +190,29 @@ class RHPublishStatement(RHManageStatementBase):
 
 
 class RHMoveStatement(RHManageStatementBase):
-    """Move a statement one place up or down in the order of delivery."""
+    """Move a statement one place up or down in the order of delivery (of its mode)."""
 
     def _process(self):
         item = self.statement.agenda_item
-        ids = [s.id for s in sorted(item.statements, key=lambda s: s.position)]
+        mode = self.statement.mode
+        ids = [s.id for s in sorted(item.statements, key=lambda s: s.position) if s.mode == mode]
         index = ids.index(self.statement.id)
         target = index + (-1 if request.form.get('direction') == 'up' else 1)
         if 0 <= target < len(ids):
             ids[index], ids[target] = ids[target], ids[index]
-            reorder_statements(item, ids)
+            reorder_statements(item, ids, mode=mode)
         return redirect(self._list_url(f'statement-{self.statement.id}'))
 
 
 class RHReorderStatements(RHManageAgendaItemBase):
-    """Put all statements of an agenda item in a given order (``order``: statement ids, comma-separated)."""
+    """Put the statements of an agenda item in a given order (``order``: statement ids, comma-separated; ``mode``:
+    ``oral``, the default, or ``written``).
+    """
 
     def _process(self):
         try:
             ids = [int(x) for x in request.form.get('order', '').split(',') if x.strip()]
-            reorder_statements(self.agenda_item, ids)
+            reorder_statements(self.agenda_item, ids, mode=parse_mode(request.form.get('mode')) or StatementMode.oral)
         except (ValueError, StatementError) as exc:
             db.session.rollback()
             flash(str(exc) if isinstance(exc, StatementError) else _('Invalid order.'), 'error')
@@ -268,7 +288,6 @@ class RHModerateStatement(RHManageStatementBase):
     """Publish a statement handed in by a delegation, or return it with a reason."""
 
     def _process(self):
-        from indico_oewg.statements.submissions import accept_submission, return_submission
         if self.statement.status != StatementStatus.pending:
             flash(_('This statement is not waiting for moderation.'), 'warning')
             return redirect(url_for_plugin('oewg.moderation_queue', self.event))
@@ -291,30 +310,21 @@ class RHImportStatements(RHManageStatementsBase):
     """Upload a ZIP (CSV + files) or a CSV alone; every row is checked; dry run shows the report only."""
 
     def _process(self):
-        from indico_oewg.statements.importer import COLUMNS, ImportReport, import_from_zip, run_import
+        form = ImportStatementsForm()
         report = None
-        if request.method == 'POST':
-            upload = request.files.get('archive')
-            dry_run = request.form.get('dry_run') == '1'
-            publish = request.form.get('publish') == '1'
-            data = b''
-            if upload:
-                with upload.stream:
-                    data = upload.read()
-            if not data:
-                report = ImportReport(errors=[(0, _('Choose a ZIP file (a CSV file and the statement files) or a '
-                                                  'CSV file.'))])
-            elif upload.filename.lower().endswith('.csv'):
-                def read_file(name):
-                    raise FileNotFoundError(name)
-                report = run_import(self.event, data, read_file, dry_run=dry_run, publish=publish)
-            else:
-                report = import_from_zip(self.event, data, dry_run=dry_run, publish=publish)
-            if not report.ok or dry_run:
+        if form.validate_on_submit():
+            upload = form.archive.data
+            options = {'dry_run': form.dry_run.data, 'publish': form.publish.data}
+            with upload.stream:  # spooled to a temporary file: never read whole (see the importer)
+                if upload.filename.lower().endswith('.csv'):
+                    report = import_from_csv(self.event, upload.stream, **options)
+                else:
+                    report = import_from_zip(self.event, upload.stream, **options)
+            if not report.ok or form.dry_run.data:
                 db.session.rollback()
             if report.imported:
                 flash(ngettext('{n} statement imported.', '{n} statements imported.', report.statements)
                       .format(n=report.statements), 'success')
                 return redirect(self._list_url())
-        return WPManageStatements.render_template('statements/import.html', self.event, report=report,
+        return WPManageStatements.render_template('statements/import.html', self.event, form=form, report=report,
                                                   columns=COLUMNS)

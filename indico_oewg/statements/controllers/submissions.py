@@ -2,10 +2,12 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""Delegations hand in statements; the secretariat lists who may."""
+"""Delegations hand in statements and written contributions, and the texts of statements delivered from the floor;
+the secretariat lists who may.
+"""
 
 from flask import flash, redirect, request, session
-from werkzeug.exceptions import Forbidden
+from werkzeug.exceptions import Forbidden, NotFound
 
 from indico.core.db import db
 from indico.core.plugins import url_for_plugin
@@ -14,36 +16,41 @@ from indico.modules.users.util import get_user_by_email
 from indico_oewg import _
 from indico_oewg.statements.controllers.display import RHStatementsBase
 from indico_oewg.statements.controllers.management import RHManageStatementsBase, uploads_from_request
+from indico_oewg.statements.errors import StatementError
 from indico_oewg.statements.forms import SubmitStatementForm
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import LANGUAGE_ORDER, language_label
 from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.models.submitters import StatementSubmitter
-from indico_oewg.statements.submissions import (add_submitter, get_submitter_delegations, remove_submitter,
-                                                submit_statement)
-from indico_oewg.statements.util import Delegation, StatementError, resolve_delegation
-from indico_oewg.statements.views import WPManageStatements, display_page
+from indico_oewg.statements.parsing import resolve_delegation
+from indico_oewg.statements.queries import get_statements_to_hand_in
+from indico_oewg.statements.submissions import (add_submitter, can_hand_in_text, get_submitter_delegations,
+                                                hand_in_text, remove_submitter, submit_statement)
+from indico_oewg.statements.views import WPManageStatements
 
 
 class RHSubmitStatement(RHStatementsBase):
-    """A delegation hands in a statement with its language versions."""
+    """A delegation hands in a statement or a written contribution with its language versions; the texts of
+    statements delivered from the floor are handed in here too.
+    """
 
     def _check_access(self):
         RHStatementsBase._check_access(self)
         if session.user is None:
             raise Forbidden
         self.delegations = get_submitter_delegations(self.event, session.user)
-        if not self.delegations:
+        self.to_hand_in = get_statements_to_hand_in(self.event, session.user)
+        if not self.delegations and not self.to_hand_in:
             raise Forbidden(_('Only registered participants of the session, or users the secretariat named, '
                               'hand in statements for their delegation.'))
 
     def _process(self):
-        form = SubmitStatementForm(event=self.event, delegations=self.delegations)
-        if form.validate_on_submit():
-            delegation = Delegation.from_key(form.delegation.data)
+        form = SubmitStatementForm(event=self.event, delegations=self.delegations) if self.delegations else None
+        if form and form.validate_on_submit():
+            delegation = next(d for d in self.delegations if d.key == form.delegation.data)
             agenda_item = AgendaItem.query.filter_by(id=form.agenda_item.data, event_id=self.event.id).one()
             data = {'on_behalf_of': form.on_behalf_of.data, 'date': form.date.data, 'title': form.title.data,
-                    'original_language': form.original_language.data}
+                    'original_language': form.original_language.data, 'mode': form.mode.data}
             try:
                 statement = submit_statement(self.event, session.user, delegation, agenda_item, data,
                                              uploads_from_request())
@@ -56,10 +63,39 @@ class RHSubmitStatement(RHStatementsBase):
                 return redirect(url_for_plugin('oewg.submit_statement', self.event))
         mine = (Statement.query.filter_by(event_id=self.event.id, submitter_id=session.user.id)
                 .order_by(Statement.created_dt.desc()).all())
-        return display_page(self.event).render_template(
-            'statements/submit_statement.html', self.event, form=form, mine=mine, languages=LANGUAGE_ORDER,
-            language_label=language_label, has_agenda=bool(self.event.oewg_agenda_items),
-            page_title=_('Hand in a statement'))
+        return self._render('statements/submit_statement.html', form=form, mine=mine, to_hand_in=self.to_hand_in,
+                            languages=LANGUAGE_ORDER, language_label=language_label,
+                            has_agenda=bool(self.event.oewg_agenda_items), page_title=_('Hand in a statement'))
+
+
+class RHHandInStatementText(RHStatementsBase):
+    """The contact of a statement delivered from the floor hands in its text (it is then published)."""
+
+    normalize_url_spec = {'locators': {lambda self: self.statement}}
+
+    def _process_args(self):
+        RHStatementsBase._process_args(self)
+        self.statement = Statement.query.filter_by(id=request.view_args['statement_id'],
+                                                   event_id=self.event.id).first_or_404()
+
+    def _check_access(self):
+        RHStatementsBase._check_access(self)
+        if session.user is None:
+            raise Forbidden
+        if not can_hand_in_text(self.statement, session.user):
+            raise NotFound
+
+    def _process(self):
+        try:
+            hand_in_text(self.statement, uploads_from_request(), session.user)
+        except StatementError as exc:
+            db.session.rollback()
+            flash(str(exc), 'error')
+            return redirect(url_for_plugin('oewg.submit_statement', self.event,
+                                           _anchor=f'statement-{self.statement.id}'))
+        flash(_('Thank you: "{heading}" is published with its text.').format(heading=self.statement.heading),
+              'success')
+        return redirect(url_for_plugin('oewg.statement', self.statement))
 
 
 class RHManageSubmitters(RHManageStatementsBase):

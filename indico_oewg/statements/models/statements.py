@@ -2,8 +2,6 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-import re
-
 from sqlalchemy import DDL
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.event import listens_for
@@ -12,18 +10,11 @@ from indico.core.db import db
 from indico.core.db.sqlalchemy import PyIntEnum, UTCDateTime
 from indico.util.date_time import now_utc
 from indico.util.enum import RichIntEnum
-from indico.util.i18n import force_locale
 from indico.util.string import format_repr
 
-from indico_oewg import _, pgettext
-from indico_oewg.states import current_language, french_name_with_de, get_state
-
-
-class SpeakerKind(RichIntEnum):
-    __titles__ = [None, _('State'), _('Organization'), _('Office or body')]
-    state = 1
-    organization = 2
-    office = 3
+from indico_oewg import _
+from indico_oewg.delegations import Delegation, DelegationKind
+from indico_oewg.statements.headings import english_heading, heading_language, statement_heading
 
 
 class DeliveryStatus(RichIntEnum):
@@ -36,95 +27,46 @@ class DeliveryStatus(RichIntEnum):
 class StatementStatus(RichIntEnum):
     """Where a statement stands: only published ones are public."""
 
-    __titles__ = [None, _('Unpublished'), _('Published'), _('Awaiting moderation'), _('Returned')]
+    __titles__ = [None, _('Unpublished'), _('Published'), _('Awaiting moderation'), _('Returned'),
+                  _('Delivered, awaiting its text')]
     unpublished = 1
     published = 2
     pending = 3
     returned = 4
+    #: delivered from the floor (list of speakers); published as soon as its text (a file) is handed in
+    awaiting_text = 5
 
 
-_ARTICLE = re.compile(r'\s*\(the\)$', re.IGNORECASE)
+class StatementMode(RichIntEnum):
+    """Whether a statement was delivered in the room or handed in in writing only."""
+
+    __titles__ = [None, _('Delivered statement'), _('Written contribution')]
+    oral = 1
+    written = 2
 
 
-def state_display_name(state):
-    """A State's English short name the way UN lists read, e.g. "the Philippines"."""
-    unterm = state.unterm.get('en') or state.name_en
-    if _ARTICLE.search(unterm):
-        return 'the ' + _ARTICLE.sub('', unterm)
-    return state.name_en
-
-
-def organization_display_name(name):
-    """An organization's name with the article UN lists give it, e.g. "the European Union"."""
-    return name if name.lower().startswith('the ') else f'the {name}'
-
-
-def speaker_value(kind, state_code, organization_name, office):
-    """What identifies a speaker within its kind: the State's ISO3 code, the organization's name or the office."""
-    return {SpeakerKind.state: state_code, SpeakerKind.organization: organization_name}.get(kind, office)
-
-
-#: The languages in which headings and delegation names follow the UI (those the plugin is translated into); a UI in
-#: any other language gets them in English, like the rest of the plugin's text
-HEADING_LANGUAGES = ('en', 'fr')
-
-
-def heading_language():
-    """The language of statement headings and delegation names: the UI's, if in :data:`HEADING_LANGUAGES`."""
-    language = current_language()
-    return language if language in HEADING_LANGUAGES else 'en'
-
-
-def speaker_display_name(kind, value, language='en'):
-    """A speaker as UN lists name it: a State (ISO3 code), an organization or an office (its text).
-
-    In English with the article UN lists give it ("the Philippines", "the European Union"); in another language a
-    State by its UN short name in that language ("Philippines"), organizations and offices as entered.
-    """
-    if kind == SpeakerKind.state:
-        state = get_state(value)
-        if state is None:
-            return value
-        return state_display_name(state) if language == 'en' else state.name(language)
-    elif kind == SpeakerKind.organization:
-        return organization_display_name(value) if language == 'en' else value
-    return value
-
-
-def statement_heading(kind, value, on_behalf_of):
-    """A statement's heading in the UI's language: "Statement by the Philippines on behalf of multiple States".
-
-    In French a State comes with its preposition and article ("Déclaration des Philippines", "Déclaration du Japon"),
-    an organization or office as entered ("Déclaration – Union européenne").  For English whatever the UI's language
-    (citations, the event log) call it inside ``force_locale(None, default=False)``.
-    """
-    language = heading_language()
-    state = get_state(value) if kind == SpeakerKind.state else None
-    if state is None:
-        delegation = speaker_display_name(kind, value, language)
-        if on_behalf_of:
-            return _('Statement by {delegation} on behalf of {group}').format(delegation=delegation,
-                                                                               group=on_behalf_of)
-        return _('Statement by {delegation}').format(delegation=delegation)
-    # A State has strings of its own: their translations put its name, with its preposition, right after "Statement"
-    delegation = french_name_with_de(state) if language == 'fr' else state_display_name(state)
-    if on_behalf_of:
-        return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
-                        'Statement by {delegation} on behalf of {group}').format(delegation=delegation,
-                                                                                 group=on_behalf_of)
-    return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
-                    'Statement by {delegation}').format(delegation=delegation)
+def delegation_of(kind, state_code, organization_id, organization_name, office):
+    """The `Delegation` that a statement's columns (or a row of them) describe."""
+    if kind == DelegationKind.state:
+        return Delegation.for_state(state_code)
+    if kind == DelegationKind.organization:
+        if organization_id is not None:
+            return Delegation.for_organization(organization_id)
+        return Delegation.for_named_organization(organization_name)
+    return Delegation.for_office(office)
 
 
 class Statement(db.Model):
-    """A statement delivered at a session under an agenda item, by a State, an organization or an office."""
+    """A statement of a session under an agenda item, by a State, an organization or an office: delivered in the
+    room (oral) or handed in in writing only (a written contribution).
+    """
 
     __tablename__ = 'statements'
-    __table_args__ = (db.UniqueConstraint('agenda_item_id', 'position'),
+    __table_args__ = (db.UniqueConstraint('agenda_item_id', 'mode', 'position'),
                       db.CheckConstraint('position > 0', 'position_positive'),
-                      db.CheckConstraint(f'(speaker_kind = {SpeakerKind.state} AND state_code IS NOT NULL) OR '
-                                         f"(speaker_kind = {SpeakerKind.organization} AND organization_name != '') OR "
-                                         f"(speaker_kind = {SpeakerKind.office} AND office != '')",
+                      db.CheckConstraint(f'(speaker_kind = {DelegationKind.state} AND state_code IS NOT NULL) OR '
+                                         f"(speaker_kind = {DelegationKind.organization} AND organization_name != '') "
+                                         f"OR (speaker_kind = {DelegationKind.office} AND office != '')",
                                          'speaker_given'),
                       {'schema': 'plugin_oewg'})
 
@@ -147,14 +89,21 @@ class Statement(db.Model):
         nullable=False,
         index=True
     )
-    #: Its place in the order of delivery under the agenda item (1, 2, ...)
+    #: Delivered in the room (oral) or a written contribution
+    mode = db.Column(
+        PyIntEnum(StatementMode),
+        nullable=False,
+        default=StatementMode.oral
+    )
+    #: Its place under the agenda item among those of its mode (1, 2, ...): the order of delivery, for written
+    #: contributions the order in which they came
     position = db.Column(
         db.Integer,
         nullable=False
     )
     #: Who spoke: a State, an organization or an office/body
     speaker_kind = db.Column(
-        PyIntEnum(SpeakerKind),
+        PyIntEnum(DelegationKind),
         nullable=False
     )
     #: The State's ISO 3166 alpha-3 code (speaker kind "state")
@@ -163,13 +112,14 @@ class Statement(db.Model):
         nullable=True,
         index=True
     )
-    #: The organization's name as delivered (speaker kind "organization")
+    #: The organization's name (speaker kind "organization"): what identifies one outside the registry; for one in
+    #: the registry its English name when the statement was recorded (the registry's names are shown)
     organization_name = db.Column(
         db.String,
         nullable=False,
         default=''
     )
-    #: The organization in the observers' registry, when the speaker is one of its organizations
+    #: The organization in the observers' registry, when the speaker is one of its organizations: what identifies it
     organization_id = db.Column(
         db.Integer,
         db.ForeignKey('plugin_oewg.organizations.id', ondelete='SET NULL'),
@@ -237,6 +187,13 @@ class Statement(db.Model):
         nullable=True,
         index=True
     )
+    #: The user invited to hand in its text (a statement delivered from the floor)
+    contact_id = db.Column(
+        db.Integer,
+        db.ForeignKey('users.users.id'),
+        nullable=True,
+        index=True
+    )
     #: Why the secretariat returned it to its submitter
     return_reason = db.Column(
         db.Text,
@@ -283,8 +240,18 @@ class Statement(db.Model):
     submitter = db.relationship(
         'User',
         lazy=True,
+        foreign_keys=submitter_id,
         backref=db.backref(
             'oewg_statements',
+            lazy='dynamic'
+        )
+    )
+    contact = db.relationship(
+        'User',
+        lazy=True,
+        foreign_keys=contact_id,
+        backref=db.backref(
+            'oewg_statements_to_hand_in',
             lazy='dynamic'
         )
     )
@@ -301,39 +268,34 @@ class Statement(db.Model):
         return self.status == StatementStatus.published
 
     @property
-    def state(self):
-        return get_state(self.state_code) if self.state_code else None
+    def delegation(self):
+        """Who spoke, as the shared `Delegation` value."""
+        return delegation_of(self.speaker_kind, self.state_code, self.organization_id, self.organization_name,
+                             self.office)
 
-    @property
-    def delegation_code(self):
-        """The State's ISO3 code; for others ``None``."""
-        return self.state_code if self.speaker_kind == SpeakerKind.state else None
-
-    @property
-    def speaker_value(self):
-        """What identifies the speaker within its kind: ISO3 code, organization name or office."""
-        return speaker_value(self.speaker_kind, self.state_code, self.organization_name, self.office)
-
-    @property
-    def delegation_name(self):
-        """The speaker as UN lists name it in English, e.g. "the Philippines" or "the European Union"."""
-        return speaker_display_name(self.speaker_kind, self.speaker_value)
+    @delegation.setter
+    def delegation(self, delegation):
+        self.speaker_kind = delegation.kind
+        self.state_code = delegation.code if delegation.is_state else None
+        self.organization_id = delegation.organization_id if delegation.is_organization else None
+        # an organization of the registry keeps its English name of today, should it ever leave the registry
+        self.organization_name = delegation.name('en') if delegation.is_organization else ''
+        self.office = delegation.label if delegation.kind == DelegationKind.office else ''
 
     @property
     def heading(self):
-        """E.g. "Statement by the Philippines", in the UI's language (see :func:`statement_heading`)."""
-        return statement_heading(self.speaker_kind, self.speaker_value, self.on_behalf_of)
+        """E.g. "Statement by the Philippines", in the UI's language (see `statement_heading`)."""
+        return statement_heading(self.delegation, self.on_behalf_of)
 
     @property
     def english_heading(self):
         """The heading in English whatever the UI's language: for citations and the event log."""
-        with force_locale(None, default=False):
-            return self.heading
+        return english_heading(self.delegation, self.on_behalf_of)
 
     @property
     def joining_state_names(self):
         language = heading_language()
-        return [speaker_display_name(SpeakerKind.state, code, language) for code in self.joining_states]
+        return [Delegation.for_state(code).name_in_sentence(language) for code in self.joining_states]
 
     @property
     def files_by_language(self):
@@ -342,15 +304,18 @@ class Statement(db.Model):
 
     def build_search_text(self):
         """The text indexed for full-text search: names in all languages, group, title and the files' text."""
+        delegation = self.delegation
         parts = [self.organization_name, self.office, self.on_behalf_of, self.title, self.meeting]
-        if self.state:
-            parts += [self.state.iso3, self.state.name_en, *self.state.unterm.values()]
+        if state := delegation.state:
+            parts += [state.iso3, state.name_en, *state.unterm.values()]
+        elif delegation.in_registry:
+            parts += [delegation.name('en'), delegation.name('fr')]
         parts += [f.extracted_text for f in self.files]
         return '\n'.join(filter(None, parts))
 
     def __repr__(self):
-        return format_repr(self, 'id', 'event_id', 'agenda_item_id', 'position', status=None,
-                           _text=self.delegation_name)
+        return format_repr(self, 'id', 'event_id', 'agenda_item_id', 'mode', 'position', status=None,
+                           _text=self.delegation.key)
 
 
 #: The full-text index: accent-insensitive, no stemming (statements come in six languages).  Created by DDL rather

@@ -6,15 +6,15 @@ from indico.core.db import db
 from indico.core.db.sqlalchemy import PyIntEnum
 from indico.util.string import format_repr
 
-from indico_oewg.statements.models.statements import SpeakerKind
+from indico_oewg.delegations import Delegation, DelegationKind
 
 
 class StatementSubmitter(db.Model):
     """A user the secretariat allows to hand in statements for a delegation at a session."""
 
     __tablename__ = 'statement_submitters'
-    __table_args__ = (db.CheckConstraint(f'(speaker_kind = {SpeakerKind.state} AND state_code IS NOT NULL) OR '
-                                         f"(speaker_kind = {SpeakerKind.organization} AND organization_name != '')",
+    __table_args__ = (db.CheckConstraint(f'(speaker_kind = {DelegationKind.state} AND state_code IS NOT NULL) OR '
+                                         f"(speaker_kind = {DelegationKind.organization} AND organization_name != '')",
                                          'delegation_given'),
                       {'schema': 'plugin_oewg'})
 
@@ -39,7 +39,7 @@ class StatementSubmitter(db.Model):
     )
     #: State or organization
     speaker_kind = db.Column(
-        PyIntEnum(SpeakerKind),
+        PyIntEnum(DelegationKind),
         nullable=False
     )
     #: The State's ISO3 code
@@ -47,11 +47,19 @@ class StatementSubmitter(db.Model):
         db.String,
         nullable=True
     )
-    #: The organization's name
+    #: The organization's name: what identifies one outside the registry; for one in the registry its English name
+    #: when the entry was made
     organization_name = db.Column(
         db.String,
         nullable=False,
         default=''
+    )
+    #: The organization in the observers' registry, when it is one of its organizations: what identifies it
+    organization_id = db.Column(
+        db.Integer,
+        db.ForeignKey('plugin_oewg.organizations.id', ondelete='SET NULL'),
+        nullable=True,
+        index=True
     )
 
     event = db.relationship(
@@ -73,13 +81,19 @@ class StatementSubmitter(db.Model):
     )
 
     @property
-    def delegation_name(self):
-        from indico_oewg.states import get_state
-        from indico_oewg.statements.models.statements import organization_display_name, state_display_name
-        if self.speaker_kind == SpeakerKind.state:
-            state = get_state(self.state_code)
-            return state_display_name(state) if state else self.state_code
-        return organization_display_name(self.organization_name)
+    def delegation(self):
+        if self.speaker_kind == DelegationKind.state:
+            return Delegation.for_state(self.state_code)
+        if self.organization_id is not None:
+            return Delegation.for_organization(self.organization_id)
+        return Delegation.for_named_organization(self.organization_name)
+
+    @delegation.setter
+    def delegation(self, delegation):
+        self.speaker_kind = delegation.kind
+        self.state_code = delegation.code if delegation.is_state else None
+        self.organization_id = delegation.organization_id if delegation.is_organization else None
+        self.organization_name = delegation.name('en') if delegation.is_organization else ''
 
     def __repr__(self):
-        return format_repr(self, 'id', 'event_id', 'user_id', state_code=None, organization_name='')
+        return format_repr(self, 'id', 'event_id', 'user_id', _text=self.delegation.key)
