@@ -2,7 +2,7 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""The data of `make load` (run by ``benchmarks/load.py`` with INDICO_CONFIG set): the demo, and for the load
+"""The data of `make load` (run by ``benchmarks/load.py`` with INDICO_CONFIG set): the demo, and for the load.
 
 - the second session with STATEMENTS published statements (each with a one-page PDF), the page the readers read;
 - in the fourth session a form "Registration (load test)": personal data and the OEWG delegation field with a quota
@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-STATEMENTS = int(os.environ.get('OEWG_LOAD_STATEMENTS', 200))
+STATEMENTS = int(os.environ.get('OEWG_LOAD_STATEMENTS', '200'))
 SEATS = 2
 FORM_TITLE = 'Registration (load test)'
 

@@ -18,7 +18,7 @@ from demo.maildomain import address
 DATA = Path(__file__).parent / 'data'
 # Demo modules of the capabilities, run in this order after the working group and its sessions exist.
 CAPABILITIES = ('observers', 'statements', 'registration')
-PASSWORD = 'oewg-demo-2026'
+PASSWORD = 'oewg-demo-2026'  # noqa: S105 (the demo's published password)
 # Addresses in the demo's mail domain, which Indico's e-mail check accepts offline (demo/maildomain.py).
 USERS = {
     'admin': {'first_name': 'Indico', 'last_name': 'Admin', 'email': address('admin'),

@@ -73,7 +73,7 @@ DEFAULT_TIMEZONE = 'Europe/Zurich'
 DEFAULT_LOCALE = 'en_GB'
 ENABLE_ROOMBOOKING = False
 CACHE_DIR = '{directory}/cache'
-TEMP_DIR = '{directory}/tmp'
+TEMP_DIR = '{directory}/temp'
 LOG_DIR = '{directory}/log'
 STORAGE_BACKENDS = {{'default': 'fs:{directory}/archive'}}
 ATTACHMENT_STORAGE = 'default'
@@ -174,7 +174,7 @@ class Stack:
         redis_server = shutil.which('redis-server')
         if not redis_server:
             raise RuntimeError('redis-server is not installed (apt-get install redis-server)')
-        for sub in ('archive', 'cache', 'tmp', 'log', 'redis'):
+        for sub in ('archive', 'cache', 'temp', 'log', 'redis'):
             (self.directory / sub).mkdir(parents=True, exist_ok=True)
         port = free_port()
         self._start('redis', [redis_server, '--port', port, '--bind', '127.0.0.1', '--dir', self.directory / 'redis',
@@ -257,7 +257,7 @@ class Stack:
                 if process.poll() is not None:
                     raise RuntimeError(f'{key} stopped (exit code {process.returncode}); see {self.log_dir}')
             try:
-                with urllib.request.urlopen(self.url + '/', timeout=10) as resp:
+                with urllib.request.urlopen(self.url + '/', timeout=10) as resp:  # noqa: S310 (our http URL)
                     if resp.status == 200:
                         return
             except (OSError, urllib.error.URLError):

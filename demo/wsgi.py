@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from demo.maildomain import install  # noqa: E402
+from demo.maildomain import install
 
 
 install()

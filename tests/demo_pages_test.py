@@ -70,9 +70,8 @@ def _plugin_start_pages(app, ctx):
         if rule.arguments == {'category_id'}:
             urls.append(url_for(rule.endpoint, ctx['working_group'].category))
         elif rule.arguments <= {'event_id', 'format'} and (rule.arguments == {'event_id'} or name in FORMATS):
-            for event in ctx['sessions'].values():
-                for fmt in FORMATS.get(name, (None,)):
-                    urls.append(url_for(rule.endpoint, event, **({'format': fmt} if fmt else {})))
+            urls.extend(url_for(rule.endpoint, event, **({'format': fmt} if fmt else {}))
+                        for event in ctx['sessions'].values() for fmt in FORMATS.get(name, (None,)))
     return urls
 
 

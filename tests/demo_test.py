@@ -1,4 +1,4 @@
-"""The demo seed (`make demo`) builds the real working group from the shipped data, and running it again adds nothing."""
+"""The demo seed (`make demo`) builds the real working group from the shipped data; running it again adds nothing."""
 
 from datetime import date
 

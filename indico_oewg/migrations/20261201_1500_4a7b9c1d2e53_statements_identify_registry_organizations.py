@@ -40,7 +40,7 @@ def _link_registry_organizations(table):
             ORDER BY t.id, o.id
         ) match
         WHERE t.id = match.id
-    ''')  # noqa: S608 (the table name is one of ours)
+    ''')
 
 
 def upgrade():

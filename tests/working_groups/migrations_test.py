@@ -62,10 +62,12 @@ def test_migrations_downgrade_removes_the_schema(db):
     connection.execute(text('DROP SCHEMA plugin_oewg CASCADE'))
     script = _script()
     opts = {'script': script, 'version_table': 'alembic_version_plugin_oewg_test', 'version_table_schema': 'public'}
-    upgrade = MigrationContext.configure(connection, opts=opts | {'fn': lambda rev, ctx: script._upgrade_revs('head', rev)})
+    upgrade = MigrationContext.configure(connection,
+                                         opts=opts | {'fn': lambda rev, ctx: script._upgrade_revs('head', rev)})
     with Operations.context(upgrade):
         upgrade.run_migrations()
-    downgrade = MigrationContext.configure(connection, opts=opts | {'fn': lambda rev, ctx: script._downgrade_revs('base', rev)})
+    downgrade = MigrationContext.configure(connection,
+                                           opts=opts | {'fn': lambda rev, ctx: script._downgrade_revs('base', rev)})
     with Operations.context(downgrade):
         downgrade.run_migrations()
     schemas = {row[0] for row in connection.execute(text('SELECT nspname FROM pg_namespace'))}

@@ -50,7 +50,8 @@ def test_category_manager_configures_working_group(dummy_category, create_user, 
     resp = _post(client, url, VALID_WORKING_GROUP | {'contact_email': 'oewg@un.org'})
     assert resp.status_code == 302
     assert working_group.contact_email == 'oewg@un.org'
-    change = CategoryLogEntry.query.filter_by(category_id=dummy_category.id, module='OEWG').order_by(CategoryLogEntry.id.desc()).first()
+    change = (CategoryLogEntry.query.filter_by(category_id=dummy_category.id, module='OEWG')
+              .order_by(CategoryLogEntry.id.desc()).first())
     assert change.summary == 'Working group updated'
     assert change.data['Secretariat contact'][:2] == ['oewg-spacethreats@un.org', 'oewg@un.org']
 
