@@ -51,18 +51,19 @@ def parse_seed(text):
 
 def parse_speaker(text, event):
     """``(Delegation, on behalf of)`` for a line of the seed list."""
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.observers import api as observers_api
     from indico_oewg.states import find_state
-    from indico_oewg.statements.models.statements import SpeakerKind
-    from indico_oewg.statements.util import Delegation, find_registry_organization
+    from indico_oewg.working_groups.util import get_working_group
     speaker, _sep, group = text.partition(' on behalf of ')
     if state := find_state(speaker):
-        return Delegation(SpeakerKind.state, state.iso3), group
+        return Delegation.for_state(state.iso3), group
     if speaker.startswith(('the Chair', 'Ms.', 'Mr.')):
-        return Delegation(SpeakerKind.office, speaker), group
+        return Delegation.for_office(speaker), group
     name = re.sub(r'^the ', '', speaker)
-    if organization := find_registry_organization(name, event):
-        return Delegation(SpeakerKind.organization, organization.name, organization.id), group
-    return Delegation(SpeakerKind.organization, name), group
+    if organization := observers_api.find_organization(name, get_working_group(event.category)):
+        return Delegation.for_organization(organization), group
+    return Delegation.for_named_organization(name), group
 
 
 def sample_pdf(heading, session_title, agenda_item, language='en'):
@@ -103,9 +104,8 @@ def seed(ctx):
     from indico_oewg.statements.models.statements import Statement, StatementStatus
     from indico_oewg.statements.models.submitters import StatementSubmitter
     from indico_oewg.statements.operations import create_agenda_item, create_statement
+    from indico_oewg.delegations import Delegation
     from indico_oewg.statements.submissions import add_submitter, submit_statement
-    from indico_oewg.statements.util import Delegation
-    from indico_oewg.statements.models.statements import SpeakerKind
 
     event = ctx['sessions']['first']
     secretariat = ctx['users']['secretariat']
@@ -122,10 +122,9 @@ def seed(ctx):
             heading = f'Statement by {speaker}'
             uploads = [('en', f'{_slug(speaker)}_en.pdf', sample_pdf(heading, session_title, title))]
             # translations for the first statement of a delegation only
-            for language in ('fr', 'es'):
-                if (speaker, language) in TRANSLATIONS and speaker not in seen:
-                    uploads.append((language, f'{_slug(speaker)}_{language}.pdf',
-                                    sample_pdf(heading, session_title, title, language)))
+            uploads.extend((language, f'{_slug(speaker)}_{language}.pdf',
+                            sample_pdf(heading, session_title, title, language))
+                           for language in ('fr', 'es') if (speaker, language) in TRANSLATIONS and speaker not in seen)
             seen.add(speaker)
             date = event.start_dt.date() if title.lower() == 'opening of the session' else None
             create_statement(event, agenda_item, {'delegation': delegation, 'on_behalf_of': group,
@@ -133,7 +132,7 @@ def seed(ctx):
                              uploads, status=StatementStatus.published, user=secretariat)
     # one statement handed in by the demo delegate, waiting for the secretariat
     delegate = ctx['users']['delegate']
-    nigeria = Delegation(SpeakerKind.state, PENDING['state'])
+    nigeria = Delegation.for_state(PENDING['state'])
     if not StatementSubmitter.query.filter_by(event_id=event.id, user_id=delegate.id).has_rows():
         add_submitter(event, delegate, nigeria, by_user=secretariat)
     agenda_item = next(item for item in event.oewg_agenda_items if item.title == PENDING['agenda_item'])
