@@ -10,8 +10,7 @@ from indico.core.cache import make_scoped_cache
 from indico.core.db import db
 
 from indico_oewg.delegations import Delegation
-from indico_oewg.states import normalize_name
-from indico_oewg.statements.headings import delegation_name
+from indico_oewg.statements.headings import delegation_name, heading_language
 from indico_oewg.statements.models.statements import Statement, StatementStatus, delegation_of
 
 
@@ -40,9 +39,11 @@ def published_delegation_choices(event_ids):
         _delegations_cache.set_many(found, timeout=DELEGATIONS_CACHE_TTL)
         cached.update(found)
     keys = {key for keys in cached.values() for key in keys}
-    names = {key: delegation_name(delegation) for key in keys if (delegation := Delegation.from_key(key))}
-    # by name without "the", case and accents ("Équateur" with the E's)
-    return sorted(names.items(), key=lambda item: normalize_name(item[1]))
+    delegations = [delegation for key in keys if (delegation := Delegation.from_key(key))]
+    # by name without "the", case and accents ("Équateur" with the E's); in Chinese in the English order
+    language = heading_language()
+    delegations.sort(key=lambda delegation: delegation.sort_key(language))
+    return [(delegation.key, delegation_name(delegation)) for delegation in delegations]
 
 
 def forget_session_delegations(event_ids):

@@ -8,13 +8,13 @@ from indico.util.date_time import format_date
 from indico.util.i18n import force_locale
 
 from indico_oewg import _, pgettext
-from indico_oewg.states import current_language, french_name_with_de
+from indico_oewg.states import current_language, name_with_de
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
 
 #: The languages in which headings and delegation names follow the UI (those the plugin is translated into); a UI in
 #: any other language gets them in English, like the rest of the plugin's text
-HEADING_LANGUAGES = ('en', 'fr')
+HEADING_LANGUAGES = ('en', 'fr', 'es', 'zh')
 
 
 def heading_language():
@@ -24,8 +24,8 @@ def heading_language():
 
 
 def delegation_name(delegation):
-    """A delegation as statement lists name it, in the heading language: "the Philippines", in French
-    "Philippines".
+    """A delegation as statement lists name it, in the heading language: "the Philippines", in French and Spanish
+    "Philippines"/"Filipinas", in Chinese "菲律宾".
     """
     return delegation.name_in_sentence(heading_language())
 
@@ -33,9 +33,10 @@ def delegation_name(delegation):
 def statement_heading(delegation, on_behalf_of=''):
     """A statement's heading in the UI's language: "Statement by the Philippines on behalf of multiple States".
 
-    In French a State comes with its preposition and article ("Déclaration des Philippines", "Déclaration du Japon"),
-    an organization or office by its name ("Déclaration – Union européenne").  For English whatever the UI's
-    language (citations, the event log) call :func:`english_heading`.
+    In French and Spanish a State comes with its preposition and article ("Déclaration des Philippines", "Declaración
+    del Japón", "Declaración de Filipinas"), an organization or office by its name ("Déclaration – Union
+    européenne"); Chinese puts the name first ("菲律宾的发言").  For English whatever the UI's language (citations,
+    the event log) call :func:`english_heading`.
     """
     language = heading_language()
     state = delegation.state
@@ -45,7 +46,7 @@ def statement_heading(delegation, on_behalf_of=''):
             return _('Statement by {delegation} on behalf of {group}').format(delegation=name, group=on_behalf_of)
         return _('Statement by {delegation}').format(delegation=name)
     # A State has strings of its own: their translations put its name, with its preposition, right after "Statement"
-    name = french_name_with_de(state) if language == 'fr' else state.name_in_sentence()
+    name = name_with_de(state, language)
     if on_behalf_of:
         return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
                         'Statement by {delegation} on behalf of {group}').format(delegation=name, group=on_behalf_of)
