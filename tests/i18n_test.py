@@ -225,7 +225,7 @@ def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     # a statement's page: its heading in French, its citation in English by design
     text = test_client.get(url_for('plugin_oewg.statement', japan)).text
     assert 'Déclaration du Japon' in text
-    assert '<p class="oewg-citation">Statement by Japan, ' in text
+    assert '<p class="oewg-citation" lang="en">Statement by Japan, ' in text
     # the JSON names delegations in English whatever the UI's language
     data = test_client.get(url_for('plugin_oewg.statements_json', oewg_event)).json
     assert [s['delegation']['name'] for s in data['statements']] == ['Japan', 'the Philippines', 'the European Union']
@@ -295,7 +295,7 @@ def test_public_statements_pages_in_spanish_and_chinese(test_client, oewg_event,
     assert f'<dd>{joining}</dd>' in text
     assert expected[1].removeprefix('>').removesuffix('</a>') in text
     assert expected[6] in text
-    assert '<p class="oewg-citation">Statement by Japan, ' in text
+    assert '<p class="oewg-citation" lang="en">Statement by Japan, ' in text
 
 
 @pytest.mark.parametrize(('locale', 'iso3', 'on_behalf_of', 'expected'), (
