@@ -349,3 +349,58 @@ def test_result_count_in_the_language_number_format(oewg_plugin, locale, expecte
     with oewg_plugin.plugin_context(), force_locale(locale):
         html = get_template_module('oewg:statements/_filters.html').result_count(12345, format_count(12345))
     assert expected in html
+
+
+# --- one English word, two meanings; sentences around a link or a name as one string ------------------------------
+
+@pytest.mark.parametrize(('locale', 'of_a_person', 'of_a_document'), (
+    ('fr_FR', 'Fonction', 'Titre'),
+    ('es_ES', 'Cargo', 'Título'),
+    ('zh_Hans_CN', '职务', '标题'),
+))
+def test_title_of_a_person_and_of_a_document(oewg_plugin, locale, of_a_person, of_a_document):
+    """"Title" of an observer's representative (their function) and of a statement are two strings."""
+    from indico_oewg.observers.forms import REPRESENTATIVE_FIELDS
+    from indico_oewg.statements.forms import StatementForm
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert str(next(f['caption'] for f in REPRESENTATIVE_FIELDS if f['id'] == 'title')) == of_a_person
+        assert str(StatementForm.title.args[0]) == of_a_document
+
+
+@pytest.mark.usefixtures('db')
+def test_sentence_around_a_link_is_one_string(client_for, secretariat_user, oewg_event):
+    """The link to the observer settings sits where each language puts it in its sentence."""
+    client = client_for(secretariat_user)
+    url = url_for('plugin_oewg.observer_settings', oewg_event)
+    expected = {
+        'zh_Hans_CN': f'<p>请在<a href="{url}"><span class="underline">观察员设置</span></a>中填入会员国的地址。</p>',
+        'es_ES': (f'<p>Introduzca las direcciones de los Estados Miembros en la <a href="{url}"><span '
+                  f'class="underline">configuración de observadores</span></a>.</p>'),
+        'en_GB': ("<p>Enter the Member States' addresses in the "
+                  f'<a href="{url}"><span class="underline">observer settings</span></a>.</p>'),
+    }
+    for locale, sentence in expected.items():
+        with client.session_transaction() as sess:
+            sess.lang = locale
+        text = client.get(url_for('plugin_oewg.observer_lists', oewg_event)).text
+        assert sentence in text, locale
+
+
+@pytest.mark.usefixtures('db')
+def test_sentences_with_a_name_or_a_number_are_one_string(client_for, secretariat_user, oewg_event, dummy_user):
+    """"handed in by <name>" and "Line <n>:" are translated whole, each language placing the name or number."""
+    item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
+    create_statement(oewg_event, item, {'delegation': Delegation.for_state('JPN')}, status=StatementStatus.pending,
+                     user=dummy_user, submitter=dummy_user)
+    client = client_for(secretariat_user)
+    csv = ('agenda_item,position,delegation,on_behalf_of,date,meeting,language,file,title,delivery_status\n'
+           'General exchange of views,1,Narnia,,2022-05-10,,,,,\n')
+    for locale, handed_in, line in (('es_ES', f'presentada por {dummy_user.full_name}', 'Línea 2:'),
+                                    ('zh_Hans_CN', f'提交人\uff1a{dummy_user.full_name}', '第2行\uff1a')):
+        with client.session_transaction() as sess:
+            sess.lang = locale
+        assert handed_in in client.get(url_for('plugin_oewg.moderation_queue', oewg_event)).text
+        resp = client.post(url_for('plugin_oewg.import_statements', oewg_event),
+                           data={'csrf_token': client.csrf_token, 'archive': (BytesIO(csv.encode()), 'x.csv')},
+                           content_type='multipart/form-data')
+        assert f'<li>{line} ' in resp.text, locale
