@@ -27,8 +27,10 @@ from indico_oewg.delegations import Delegation
 from indico_oewg.states import get_state_choices
 from indico_oewg.statements.headings import english_heading, statement_heading
 from indico_oewg.statements.render import format_count
-from indico_oewg.statements.models.statements import StatementStatus
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.models.statements import Statement, StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
+from indico_oewg.statements.parsing import parse_joining_states
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -404,3 +406,50 @@ def test_sentences_with_a_name_or_a_number_are_one_string(client_for, secretaria
                            data={'csrf_token': client.csrf_token, 'archive': (BytesIO(csv.encode()), 'x.csv')},
                            content_type='multipart/form-data')
         assert f'<li>{line} ' in resp.text, locale
+
+
+# --- "States joining" as typed in Chinese or Arabic ---------------------------------------------------------------
+
+@pytest.mark.parametrize(('text', 'expected'), (
+    ('France, Philippines; JPN', ['FRA', 'PHL', 'JPN']),
+    ('法国、菲律宾', ['FRA', 'PHL']),                           # the ideographic enumeration comma
+    ('法国\uff0c菲律宾\uff1b日本', ['FRA', 'PHL', 'JPN']),     # fullwidth comma and semicolon
+    ('\uff2a\uff30\uff2e\uff0c\u3000\uff26\uff32\uff21', ['JPN', 'FRA']),  # fullwidth ISO codes, ideographic space
+    ('فرنسا، الفلبين؛ Japón', ['FRA', 'PHL', 'JPN']),          # the Arabic comma and semicolon
+    ('France\nFilipinas\n', ['FRA', 'PHL']),                   # one a line
+))
+def test_joining_states_in_the_punctuation_of_each_language(text, expected):
+    assert parse_joining_states(text) == expected
+
+
+def test_joining_states_name_what_is_not_a_state():
+    with pytest.raises(StatementError, match=r'^Not States: 亚特兰蒂斯\.$'):
+        parse_joining_states('法国、亚特兰蒂斯')
+
+
+@pytest.mark.usefixtures('db')
+def test_statement_form_takes_states_joining_in_chinese(client_for, secretariat_user, oewg_event, dummy_user):
+    item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
+    client = client_for(secretariat_user)
+    with client.session_transaction() as sess:
+        sess.lang = 'zh_Hans_CN'
+    data = {'agenda_item': str(item.id), 'position': '', 'speaker_kind': 'state', 'state': 'JPN', 'on_behalf_of': '',
+            'joining_states': '法国、菲律宾\uff0c德国', 'date': '2022-05-09', 'meeting': '', 'title': '',
+            'delivery_status': 'check_against_delivery', 'original_language': 'en', 'csrf_token': client.csrf_token}
+    resp = client.post(url_for('plugin_oewg.add_statement', oewg_event), data=data,
+                       content_type='multipart/form-data')
+    assert resp.status_code == 302, resp.text
+    statement = Statement.query.one()
+    assert statement.joining_states == ['FRA', 'PHL', 'DEU']
+    text = client.get(url_for('plugin_oewg.statement', statement)).text
+    assert '<dd>法国、菲律宾、德国</dd>' in text
+
+
+@pytest.mark.parametrize(('text', 'expected'), (
+    ('multiple States: AUS, Japan', ('multiple States', ['AUS', 'JPN'])),
+    ('多个国家\uff1a澳大利亚、日本', ('多个国家', ['AUS', 'JPN'])),       # the fullwidth colon
+    ('the Group of Arab States', ('the Group of Arab States', [])),
+))
+def test_import_reads_the_group_and_its_states_in_chinese_punctuation(text, expected):
+    from indico_oewg.statements.importer import _split_group
+    assert _split_group(text) == expected
