@@ -453,3 +453,13 @@ def test_statement_form_takes_states_joining_in_chinese(client_for, secretariat_
 def test_import_reads_the_group_and_its_states_in_chinese_punctuation(text, expected):
     from indico_oewg.statements.importer import _split_group
     assert _split_group(text) == expected
+
+
+@pytest.mark.parametrize(('locale', 'expected'), (
+    ('en_GB', '55.9%'), ('fr_FR', '55,9\xa0%'), ('es_ES', '55,9\xa0%'), ('zh_Hans_CN', '55.9%'),
+))
+def test_percentages_in_the_language_number_format(oewg_plugin, locale, expected):
+    """The shares on the list of participants' statistics, as each language writes a percentage."""
+    from indico_oewg.registration.participants import format_share
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert format_share(55.9) == expected
