@@ -4,7 +4,9 @@
 
 """The public request form, the requester's status page, completing and withdrawing."""
 
+from functools import partial
 from io import BytesIO
+
 
 import pytest
 
@@ -16,9 +18,12 @@ from indico_oewg.observers.models.organizations import EcosocStatus, Organizatio
 from indico_oewg.observers.models.requests import ObserverRequest, RequestState
 from indico_oewg.observers.operations import ask_for_information
 from tests.observers.conftest import PDF, representatives_json
+from tests.helpers import post
 
 
 pytestmark = pytest.mark.usefixtures('db')
+
+_post = partial(post, multipart=True)
 
 
 def _form(**overrides):
@@ -38,10 +43,6 @@ def _form(**overrides):
     }
     data.update(overrides)
     return {k: v for k, v in data.items() if v is not None}
-
-
-def _post(client, url, data):
-    return client.post(url, data=data | {'csrf_token': client.csrf_token}, content_type='multipart/form-data')
 
 
 def test_anonymous_user_is_sent_to_login(oewg_event, client_for):
