@@ -20,7 +20,7 @@ from indico.util.caching import memoize_request
 from indico.util.enum import RichIntEnum, RichStrEnum
 
 from indico_oewg import _
-from indico_oewg.states import current_language, get_state
+from indico_oewg.states import current_language, get_state, normalize_name, sorting_language
 
 
 class DelegationKind(RichIntEnum):
@@ -224,6 +224,12 @@ class Delegation:
             return self.label
         name = self.label if not self.in_registry else (self._organization_names()[0] or self.name(language))
         return name if name.lower().startswith('the ') else f'the {name}'
+
+    def sort_key(self, language=None):
+        """Where the delegation goes in a list by name in a language (default: the UI's): by its name without "the",
+        case or accents; in Chinese in the English order (see :func:`~indico_oewg.states.sorting_language`).
+        """
+        return normalize_name(self.name(sorting_language(language or current_language())))
 
     def to_json(self):
         """The delegation in the plugin's JSON: ``{"kind", "code", "name"}`` (+ ``organization_id``)."""

@@ -101,6 +101,14 @@ def french_name_with_de(state):
     return f"d'{name}" if initial and initial in 'aeiouyh' else f'de {name}'
 
 
+def sorting_language(language):
+    """The language whose names put lists in order: Chinese lists follow the English order of names, as UN Chinese
+    documents list States (阿富汗, 阿尔巴尼亚, 阿尔及利亚, 安道尔, …: Afghanistan, Albania, Algeria, Andorra); the other
+    languages sort by their own names.
+    """
+    return 'en' if language == 'zh' else language
+
+
 def current_language():
     locale = get_current_locale()
     return locale.language if locale and locale.language in LANGUAGES else 'en'
@@ -166,7 +174,10 @@ def get_observer_states():
 
 
 def get_state_choices(language=None, *, members_only=False):
-    """``(iso3, name)`` pairs sorted by name in the given (or current) language."""
+    """``(iso3, name)`` pairs, names in the given (or current) language, in that language's order of names (see
+    :func:`sorting_language`).
+    """
     language = language or current_language()
     states = get_member_states() if members_only else get_states()
-    return sorted(((s.iso3, s.name(language)) for s in states), key=lambda x: normalize_name(x[1]))
+    order = sorting_language(language)
+    return [(s.iso3, s.name(language)) for s in sorted(states, key=lambda s: normalize_name(s.name(order)))]

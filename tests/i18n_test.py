@@ -2,7 +2,9 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-"""The French translation is complete and compiled, for the Python/Jinja catalogue and the React one."""
+"""The French, Spanish and Chinese translations are complete and compiled, for the Python/Jinja catalogue and the
+React one; statement headings, State names, dates and numbers follow the UI's language.
+"""
 
 import json
 import re
@@ -17,9 +19,14 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
+from indico.util.i18n import force_locale
+from indico.web.flask.templating import get_template_module
 from indico.web.flask.util import url_for
 
 from indico_oewg.delegations import Delegation
+from indico_oewg.states import get_state_choices
+from indico_oewg.statements.headings import english_heading, statement_heading
+from indico_oewg.statements.render import format_count
 from indico_oewg.statements.models.statements import StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
 
@@ -237,3 +244,108 @@ def test_french_catalogues_exist():
     """Guards the parametrisations above: without catalogues they would test nothing."""
     assert 'fr_FR' in LOCALES
     assert all(_po(locale, domain).exists() for locale, domain in CATALOGUES)
+
+
+# --- Spanish and Chinese: headings, State names, the delegation filter, dates and numbers --------------------------
+
+def _statements(event, user):
+    """Japan (joined by France and the Philippines), the Philippines on behalf of a group, an organization."""
+    item = create_agenda_item(event, 'General exchange of views', user=user)
+    japan = create_statement(event, item, {'delegation': Delegation.for_state('JPN'), 'date': date(2022, 5, 9),
+                                           'joining_states': ['FRA', 'PHL']},
+                             status=StatementStatus.published, user=user)
+    create_statement(event, item, {'delegation': Delegation.for_state('PHL'), 'on_behalf_of': 'ASEAN'},
+                     status=StatementStatus.published, user=user)
+    create_statement(event, item, {'delegation': Delegation.for_named_organization('European Union')},
+                     status=StatementStatus.published, user=user)
+    return japan
+
+
+@pytest.mark.parametrize(('locale', 'html_lang', 'expected', 'options', 'joining', 'english'), (
+    ('es_ES', 'es',
+     # a State with its Spanish article contracted with "de", or none; an organization as entered
+     ('>Declaraciones</h2>', '>Declaración del Japón</a>', '>Declaración de Filipinas en nombre de ASEAN</a>',
+      '>Declaración – European Union</a>', 'Todas las delegaciones', 'Buscar declaraciones', '9 de mayo de 2022'),
+     # the delegation filter by Spanish name
+     ['European Union', 'Filipinas', 'Japón'],
+     'Francia, Filipinas', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan')),
+    ('zh_Hans_CN', 'zh',
+     ('>发言</h2>', '>日本的发言</a>', '>菲律宾代表ASEAN的发言</a>', '>European Union的发言</a>', '所有代表团',
+      '搜索发言', '2022年5月9日'),
+     # Chinese lists follow the English order (Japan before the Philippines)
+     ['European Union', '日本', '菲律宾'],
+     '法国、菲律宾', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan')),
+))
+@pytest.mark.usefixtures('db')
+def test_public_statements_pages_in_spanish_and_chinese(test_client, oewg_event, dummy_user, locale, html_lang,
+                                                        expected, options, joining, english):
+    japan = _statements(oewg_event, dummy_user)
+    with test_client.session_transaction() as sess:
+        sess.lang = locale
+    text = test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
+    assert f'<html lang="{html_lang}"' in text
+    for snippet in expected:
+        assert snippet in text, snippet
+    for snippet in english:
+        assert snippet not in text, snippet
+    delegation_filter = re.search(r'<select name="delegation".*?</select>', text, re.DOTALL).group()
+    assert [name.strip() for name in re.findall(r'>([^<>]+)</option>', delegation_filter)][1:] == options
+    # a statement's page: its heading, the States joining and the date in the language; the citation in English
+    text = test_client.get(url_for('plugin_oewg.statement', japan)).text
+    assert f'<dd>{joining}</dd>' in text
+    assert expected[1].removeprefix('>').removesuffix('</a>') in text
+    assert expected[6] in text
+    assert '<p class="oewg-citation">Statement by Japan, ' in text
+
+
+@pytest.mark.parametrize(('locale', 'iso3', 'on_behalf_of', 'expected'), (
+    ('es_ES', 'PHL', '', 'Declaración de Filipinas'),
+    ('es_ES', 'JPN', '', 'Declaración del Japón'),
+    ('es_ES', 'ARG', '', 'Declaración de la Argentina'),
+    ('es_ES', 'USA', '', 'Declaración de los Estados Unidos de América'),
+    ('es_ES', 'BHS', 'la CARICOM', 'Declaración de las Bahamas en nombre de la CARICOM'),
+    ('es_ES', 'IRN', '', 'Declaración del Irán (República Islámica del)'),
+    ('zh_Hans_CN', 'PHL', '', '菲律宾的发言'),
+    ('zh_Hans_CN', 'DEU', '77国集团和中国', '德国代表77国集团和中国的发言'),
+    ('fr_FR', 'PHL', '', 'Déclaration des Philippines'),
+    ('en_GB', 'PHL', '', 'Statement by the Philippines'),
+))
+def test_state_headings_in_each_language(oewg_plugin, locale, iso3, on_behalf_of, expected):
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert statement_heading(Delegation.for_state(iso3), on_behalf_of) == expected
+        # an English heading whatever the UI's language
+        assert english_heading(Delegation.for_state(iso3)).startswith('Statement by ')
+
+
+@pytest.mark.parametrize(('locale', 'delegation', 'on_behalf_of', 'expected'), (
+    ('es_ES', Delegation.for_named_organization('European Union'), '', 'Declaración – European Union'),
+    ('es_ES', Delegation.for_office('Presidencia'), 'la Mesa', 'Declaración – Presidencia, en nombre de la Mesa'),
+    ('zh_Hans_CN', Delegation.for_named_organization('European Union'), '', 'European Union的发言'),
+    ('zh_Hans_CN', Delegation.for_office('主席'), '主席团', '主席代表主席团的发言'),
+))
+def test_organization_and_office_headings(oewg_plugin, locale, delegation, on_behalf_of, expected):
+    """Organizations and offices by the name given, without a State's article."""
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert statement_heading(delegation, on_behalf_of) == expected
+
+
+@pytest.mark.parametrize(('language', 'first'), (
+    # Spanish by its own names; Chinese in the order of the English names, as UN Chinese documents list States
+    ('es', ['Afganistán', 'Albania', 'Alemania', 'Andorra', 'Angola']),
+    ('zh', ['阿富汗', '阿尔巴尼亚', '阿尔及利亚', '安道尔', '安哥拉']),
+    ('fr', ['Afghanistan', 'Afrique du Sud', 'Albanie', 'Algérie', 'Allemagne']),
+))
+def test_state_choices_in_the_language_order(language, first):
+    assert [name for __, name in get_state_choices(language)][:5] == first
+
+
+@pytest.mark.parametrize(('locale', 'expected'), (
+    ('en_GB', '12,345 statements found.'),
+    ('fr_FR', '12\u202f345 déclarations trouvées.'),
+    ('es_ES', 'Se han encontrado 12.345 declaraciones.'),
+    ('zh_Hans_CN', '找到12,345份发言。'),
+))
+def test_result_count_in_the_language_number_format(oewg_plugin, locale, expected):
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        html = get_template_module('oewg:statements/_filters.html').result_count(12345, format_count(12345))
+    assert expected in html

@@ -158,7 +158,7 @@ def get_list_of_participants(event, *, audience='documents'):
                                          normalize_name(p.first_name)))
         groups[representation].delegations.append(ListedDelegation(delegation, participants))
     for group in groups.values():
-        group.delegations.sort(key=lambda d: normalize_name(d.delegation.name(language)))
+        group.delegations.sort(key=lambda d: d.delegation.sort_key(language))
     return [group for group in groups.values() if group.delegations]
 
 

@@ -11,7 +11,6 @@ from indico.core.cache import make_scoped_cache
 from indico.core.db import db
 
 from indico_oewg.delegations import Delegation
-from indico_oewg.states import normalize_name
 from indico_oewg.statements.headings import delegation_name, heading_language
 from indico_oewg.statements.models.statements import Statement, StatementStatus, delegation_of
 
@@ -42,15 +41,17 @@ def published_delegation_choices(event_ids):
         cached.update(found)
     keys = {key for keys in cached.values() for key in keys}
     language = heading_language()
-    names = {key: delegation_name(delegation, language) for key in keys if (delegation := Delegation.from_key(key))}
-    # by name without "the", case and accents ("Équateur" with the E's)
-    return sorted(names.items(), key=lambda item: _sort_key(item[1]))
+    delegations = [delegation for key in keys if (delegation := Delegation.from_key(key))]
+    # by name without "the", case and accents ("Équateur" with the E's); in Chinese in the English order
+    delegations.sort(key=lambda delegation: (_state_sort_key(delegation.code, language) if delegation.state
+                                             else delegation.sort_key(language)))
+    return [(delegation.key, delegation_name(delegation, language)) for delegation in delegations]
 
 
 @lru_cache(maxsize=4096)
-def _sort_key(name):
-    # the same names come back on every page view: each is folded once per process
-    return normalize_name(name)
+def _state_sort_key(iso3, language):
+    # the same States come back on every page view and their names never change: each is folded once per process
+    return Delegation.for_state(iso3).sort_key(language)
 
 
 def forget_session_delegations(event_ids):

@@ -10,13 +10,13 @@ from indico.util.date_time import format_date
 from indico.util.i18n import force_locale
 
 from indico_oewg import _, pgettext
-from indico_oewg.states import current_language, french_name_with_de, get_state
+from indico_oewg.states import current_language, get_state, name_with_de
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
 
 #: The languages in which headings and delegation names follow the UI (those the plugin is translated into); a UI in
 #: any other language gets them in English, like the rest of the plugin's text
-HEADING_LANGUAGES = ('en', 'fr')
+HEADING_LANGUAGES = ('en', 'fr', 'es', 'zh')
 
 
 def heading_language():
@@ -26,8 +26,9 @@ def heading_language():
 
 
 def delegation_name(delegation, language=None):
-    """A delegation as statement lists name it, in the heading language: "the Philippines", in French
-    "Philippines". ``language``: the heading language when the caller has it already (see `heading_language`).
+    """A delegation as statement lists name it, in the heading language: "the Philippines", in French and Spanish
+    "Philippines"/"Filipinas", in Chinese "菲律宾". ``language``: the heading language when the caller has it already
+    (see `heading_language`).
     """
     return delegation.name_in_sentence(language or heading_language())
 
@@ -35,8 +36,7 @@ def delegation_name(delegation, language=None):
 @lru_cache(maxsize=1024)
 def _state_name_with_preposition(language, iso3):
     # the UN list of States is fixed for the process: each name is worked out once
-    state = get_state(iso3)
-    return french_name_with_de(state) if language == 'fr' else state.name_in_sentence()
+    return name_with_de(get_state(iso3), language)
 
 
 class StatementHeadings:
@@ -78,10 +78,10 @@ class StatementHeadings:
 def statement_heading(delegation, on_behalf_of=''):
     """A statement's heading in the UI's language: "Statement by the Philippines on behalf of multiple States".
 
-    In French a State comes with its preposition and article ("Déclaration des Philippines", "Déclaration du Japon"),
-    an organization or office by its name ("Déclaration – Union européenne").  For English whatever the UI's
-    language (citations, the event log) call :func:`english_heading`; for many headings in one request use
-    :class:`StatementHeadings`.
+    In French and Spanish a State comes with its preposition and article ("Déclaration des Philippines", "Declaración
+    del Japón", "Declaración de Filipinas"), an organization or office by its name ("Déclaration – Union
+    européenne"); Chinese puts the name first ("菲律宾的发言").  For English whatever the UI's language (citations,
+    the event log) call :func:`english_heading`; for many headings in one request use :class:`StatementHeadings`.
     """
     return StatementHeadings()(delegation, on_behalf_of)
 

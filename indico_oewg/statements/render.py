@@ -6,14 +6,23 @@
 
 from urllib.parse import quote
 
+from babel.numbers import format_decimal
 from markupsafe import Markup, escape
 
 from indico.core.plugins import url_for_plugin
 from indico.util.date_time import format_date
+from indico.util.i18n import get_current_locale
 
 from indico_oewg.statements.headings import StatementHeadings
 from indico_oewg.statements.models.files import language_label
 from indico_oewg.statements.models.statements import delegation_of
+
+
+def format_count(number):
+    """A count as the UI's language writes it: "1,234", French "1 234", Spanish "1234" and "12.345" (Babel's
+    rules for the session's locale; Indico's ``format_number`` filter uses Babel's deprecated ``format_number``).
+    """
+    return format_decimal(number, locale=get_current_locale())
 
 
 class StatementListRenderer:

@@ -20,7 +20,7 @@ from indico_oewg.statements.cache import published_delegation_choices
 from indico_oewg.statements.parsing import delegation_from_key
 from indico_oewg.statements.queries import (archive_agenda_titles, filter_statements, get_session_events,
                                             parse_mode, published_statements, query_statements, statement_lines)
-from indico_oewg.statements.render import StatementListRenderer
+from indico_oewg.statements.render import StatementListRenderer, format_count
 from indico_oewg.statements.views import WPWorkingGroupStatements
 from indico_oewg.working_groups.util import get_session_ids, get_session_title, get_working_group
 
@@ -86,7 +86,7 @@ class RHWorkingGroupStatements(RHWorkingGroupStatementsBase):
         session_titles = {event.id: get_session_title(event) for event in self.sessions}
         return WPWorkingGroupStatements.render_template(
             'statements/working_group_statements.html', self.category, working_group=self.working_group,
-            statement_count=len(lines), groups=groups, more=more,
+            statement_count=len(lines), statement_count_text=format_count(len(lines)), groups=groups, more=more,
             render_items=StatementListRenderer().render,
             session_titles=session_titles, delegation_choices=delegations, selected=self.selected,
             session_choices=[(event.id, session_titles[event.id]) for event in self.sessions],

@@ -19,7 +19,7 @@ from indico_oewg.statements.parsing import delegation_from_key
 from indico_oewg.statements.queries import (filter_statements, get_agenda_items, get_statements_to_hand_in,
                                             group_by_agenda_item, parse_mode, published_statements,
                                             query_statements, statement_lines)
-from indico_oewg.statements.render import StatementListRenderer
+from indico_oewg.statements.render import StatementListRenderer, format_count
 from indico_oewg.statements.serialize import serialize_statement, statements_atom
 from indico_oewg.statements.submissions import get_submitter_delegations
 from indico_oewg.statements.views import WPStatementsConference
@@ -57,6 +57,7 @@ class RHStatements(RHStatementsBase):
                             selected={'delegation': delegation.key if delegation else '',
                                       'language': language or '', 'q': q, 'mode': mode.name if mode else ''},
                             session_title=get_session_title(self.event), statement_count=len(lines),
+                            statement_count_text=format_count(len(lines)),
                             is_secretariat=can_manage_session(self.event, user), page_title=_('Statements'),
                             can_hand_in=can_hand_in)
 

@@ -298,6 +298,11 @@ class Statement(db.Model):
         return [Delegation.for_state(code).name_in_sentence(language) for code in self.joining_states]
 
     @property
+    def joining_states_text(self):
+        """The States joining as one line: "France, the Philippines"; Chinese enumerates with "、" ("法国、菲律宾")."""
+        return ('、' if heading_language() == 'zh' else ', ').join(self.joining_state_names)
+
+    @property
     def files_by_language(self):
         from indico_oewg.statements.models.files import LANGUAGE_ORDER
         return sorted(self.files, key=lambda f: LANGUAGE_ORDER.index(f.language))
