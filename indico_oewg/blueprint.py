@@ -7,6 +7,7 @@ from indico.core.plugins import IndicoPluginBlueprint
 from indico_oewg.observers.controllers import display as obs_display
 from indico_oewg.observers.controllers import management as obs_manage
 from indico_oewg.registration import controllers as registration
+from indico_oewg.speakers.controllers import display as sp_display
 from indico_oewg.statements.controllers import archive as st_archive
 from indico_oewg.statements.controllers import display as st_display
 from indico_oewg.statements.controllers import management as st_manage
@@ -69,6 +70,14 @@ blueprint.add_url_rule(f'{_st_item}/delete', 'delete_agenda_item', st_manage.RHD
 blueprint.add_url_rule(f'{_st_item}/move', 'move_agenda_item', st_manage.RHMoveAgendaItem, methods=('POST',))
 blueprint.add_url_rule(f'{_st_item}/reorder', 'reorder_statements', st_manage.RHReorderStatements,
                        methods=('POST',))
+
+# List of speakers: public pages and documents
+_sp = '/event/<int:event_id>/speakers'
+blueprint.add_url_rule(f'{_sp}/', 'speakers', sp_display.RHSpeakers)
+blueprint.add_url_rule('/event/<int:event_id>/speakers.json', 'speakers_json', sp_display.RHSpeakersJSON)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/screen', 'speakers_screen', sp_display.RHSpeakersScreen)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/list.pdf', 'speakers_pdf', sp_display.RHSpeakersPDF)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/list.docx', 'speakers_docx', sp_display.RHSpeakersDOCX)
 
 # Observers
 _obs_request = '/event/<int:event_id>/observers/requests/<int:request_id>'

@@ -1,0 +1,126 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""What the public rolling list and the room screen show of a list of speakers, in the UI's language."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from indico.util.date_time import format_datetime, format_human_timedelta, now_utc
+
+from indico_oewg import _
+from indico_oewg.speakers.models.inscriptions import InscriptionStatus
+from indico_oewg.speakers.queries import remaining, speaking_order
+from indico_oewg.statements import api as statements_api
+
+
+#: How many speakers after the current one the room screen shows
+SCREEN_NEXT = 5
+
+
+def speaker_label(inscription):
+    """E.g. "Philippines, on behalf of the Group of 77 and China", in the UI's language."""
+    name = inscription.delegation.name()
+    if inscription.on_behalf_of:
+        return _('{delegation}, on behalf of {group}').format(delegation=name, group=inscription.on_behalf_of)
+    return name
+
+
+def published_statement_url(inscription):
+    """The permalink of the statement a speaker delivered, once the public may read it; else ``None``."""
+    statement = inscription.statement if inscription.statement_id is not None else None
+    if statement is None or not statements_api.is_published(statement):
+        return None
+    return statements_api.get_statement_url(statement)
+
+
+def format_duration(seconds):
+    """A speaking time or an estimate, e.g. "1 hour 5 minutes", "45 seconds"."""
+    return format_human_timedelta(timedelta(seconds=max(0, int(seconds))), granularity='minutes')
+
+
+@dataclass
+class Speaker:
+    """A line of a rolling list."""
+
+    inscription: object
+    label: str
+    status: InscriptionStatus
+    statement_url: str | None
+
+    @property
+    def started_ms(self):
+        """When the speaker was given the floor, in ms since the epoch (for live.js's timer), or ``''``."""
+        started = self.inscription.started_dt
+        return int(started.timestamp() * 1000) if started else ''
+
+    @property
+    def css_status(self):
+        return f'oewg-speaker-{self.status.name}'
+
+
+@dataclass
+class ListView:
+    """One agenda item's list as the public page and the room screen show it."""
+
+    speakers_list: object
+    agenda_item: object
+    #: the list in speaking order (withdrawn inscriptions left out: they no longer take a place)
+    speakers: list
+    #: the right of reply, after the last speaker
+    replies: list
+    current: Speaker | None
+    #: the waiting speakers in speaking order
+    waiting: list
+    remaining_count: int
+    remaining_seconds: int
+    deadline: str
+
+    @property
+    def status(self):
+        return self.speakers_list.status
+
+    @property
+    def next_speakers(self):
+        return self.waiting[:SCREEN_NEXT]
+
+    @property
+    def delivered_count(self):
+        return sum(1 for s in self.speakers + self.replies if s.status == InscriptionStatus.delivered)
+
+    @property
+    def remaining_time(self):
+        return format_duration(self.remaining_seconds)
+
+    @property
+    def announcement(self):
+        """What a screen reader hears when the list changes."""
+        title = self.agenda_item.title
+        if self.current:
+            return _('{item}: now speaking {speaker}.').format(item=title, speaker=self.current.label)
+        return _('{item}: {status}.').format(item=title, status=self.status.title)
+
+
+def make_list_view(speakers_list, now=None):
+    deadline = (format_datetime(speakers_list.deadline_dt, timezone=speakers_list.event.tzinfo)
+                if speakers_list.deadline_dt else '')
+    lines = [Speaker(i, speaker_label(i), i.status, published_statement_url(i))
+             for i in speaking_order(speakers_list) if i.status != InscriptionStatus.withdrawn]
+    count, seconds = remaining(speakers_list, now or now_utc())
+    return ListView(speakers_list=speakers_list, agenda_item=speakers_list.agenda_item,
+                    speakers=[s for s in lines if not s.inscription.is_reply],
+                    replies=[s for s in lines if s.inscription.is_reply],
+                    current=next((s for s in lines if s.status == InscriptionStatus.current), None),
+                    waiting=[s for s in lines if s.status == InscriptionStatus.waiting],
+                    remaining_count=count, remaining_seconds=seconds, deadline=deadline)
+
+
+def make_list_views(lists):
+    now = now_utc()
+    return [make_list_view(lst, now) for lst in lists]
+
+
+def server_now_ms():
+    """The server's clock for live.js, which runs the timers against it rather than the reader's clock."""
+    return int(now_utc().timestamp() * 1000)

@@ -1,0 +1,57 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""The lists of speakers of a session as JSON (documented in README, "List of speakers: pages and JSON").
+
+Everything here depends only on what bumps a list's version (see `queries.list_version`), never on the clock or on
+the reader: the JSON is served with that version as its ``ETag``, and a ``304`` must mean "nothing changed".
+"""
+
+from indico_oewg.speakers.models.inscriptions import InscriptionStatus
+from indico_oewg.speakers.queries import speaking_order
+from indico_oewg.statements import api as statements_api
+from indico_oewg.working_groups.util import get_session_title
+
+
+def _isoformat(dt):
+    return dt.isoformat() if dt else None
+
+
+def serialize_speaker(inscription):
+    """One speaker; ``started_dt`` and ``time_limit`` (seconds) let a screen run the timer of the current one."""
+    statement = inscription.statement if inscription.statement_id is not None else None
+    return {
+        'position': inscription.position,
+        'delegation': inscription.delegation.to_json(),
+        'on_behalf_of': ({'group': inscription.on_behalf_of, 'states': list(inscription.joining_states)}
+                         if inscription.on_behalf_of or inscription.joining_states else None),
+        'status': inscription.status.name,
+        'statement_url': statements_api.get_statement_url(statement) if statement is not None else None,
+        'right_of_reply': inscription.is_reply,
+        'time_limit': inscription.time_limit,
+        'started_dt': (_isoformat(inscription.started_dt)
+                       if inscription.status in (InscriptionStatus.current, InscriptionStatus.delivered) else None),
+    }
+
+
+def serialize_list(speakers_list):
+    """One agenda item's list, its speakers in speaking order (the right of reply last)."""
+    speakers = speaking_order(speakers_list)
+    waiting = [i for i in speakers if i.status == InscriptionStatus.waiting]
+    item = speakers_list.agenda_item
+    return {
+        'agenda_item': {'id': item.id, 'title': item.title, 'position': item.position},
+        'status': speakers_list.status.name,
+        'inscriptions_open': speakers_list.inscriptions_open,
+        'deadline': _isoformat(speakers_list.deadline_dt),
+        # the waiting speakers and their speaking limits; the current speaker is not counted (the clock would be)
+        'remaining': {'speakers': len(waiting), 'seconds': sum(i.time_limit for i in waiting)},
+        'speakers': [serialize_speaker(i) for i in speakers],
+    }
+
+
+def serialize_lists(event, lists):
+    """``{"session": {...}, "lists": [...]}``: the lists of `queries.get_lists`, in agenda order."""
+    return {'session': {'id': event.id, 'title': get_session_title(event)},
+            'lists': [serialize_list(lst) for lst in lists]}
