@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from indico.util.date_time import format_datetime, format_human_timedelta, now_utc
 
-from indico_oewg import _
+from indico_oewg import _, ngettext
 from indico_oewg.speakers.models.inscriptions import InscriptionStatus
 from indico_oewg.speakers.queries import remaining, speaking_order
 from indico_oewg.statements import api as statements_api
@@ -98,8 +98,12 @@ class ListView:
         """What a screen reader hears when the list changes."""
         title = self.agenda_item.title
         if self.current:
-            return _('{item}: now speaking {speaker}.').format(item=title, speaker=self.current.label)
-        return _('{item}: {status}.').format(item=title, status=self.status.title)
+            state = _('{item}: now speaking {speaker}.').format(item=title, speaker=self.current.label)
+        else:
+            state = _('{item}: {status}.').format(item=title, status=self.status.title)
+        count = self.remaining_count
+        return ' '.join((state, ngettext('{count} speaker waiting.', '{count} speakers waiting.', count)
+                         .format(count=count)))
 
 
 def make_list_view(speakers_list, now=None):

@@ -219,7 +219,7 @@ def test_fragment(test_client, oewg_event, running):
     assert '<html' not in resp.text
     assert resp.headers['ETag'] == test_client.get(url_for('plugin_oewg.speakers_json', oewg_event)).headers['ETag']
     assert ('data-oewg-announcement="General exchange of views: now speaking Egypt, on behalf of the Group of Arab '
-            'States."') in resp.text
+            'States. 3 speakers waiting."') in resp.text
 
 
 def test_page_without_lists(test_client, oewg_event, agenda):
