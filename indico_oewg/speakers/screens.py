@@ -27,14 +27,6 @@ def speaker_label(inscription):
     return name
 
 
-def published_statement_url(inscription):
-    """The permalink of the statement a speaker delivered, once the public may read it; else ``None``."""
-    statement = inscription.statement if inscription.statement_id is not None else None
-    if statement is None or not statements_api.is_published(statement):
-        return None
-    return statements_api.get_statement_url(statement)
-
-
 def format_duration(seconds):
     """A speaking time or an estimate, e.g. "1 hour 5 minutes", "45 seconds"."""
     return format_human_timedelta(timedelta(seconds=max(0, int(seconds))), granularity='minutes')
@@ -106,10 +98,18 @@ class ListView:
                          .format(count=count)))
 
 
-def make_list_view(speakers_list, now=None):
+def published_statement_urls(event, lists):
+    """The permalinks of the published statements of the lists' speakers, by statement id (one query)."""
+    ids = {i.statement_id for lst in lists for i in lst.inscriptions if i.statement_id is not None}
+    return statements_api.get_statement_urls(event, statements_api.get_published_ids(ids))
+
+
+def make_list_view(speakers_list, now=None, statement_urls=None):
+    """What to show of a list; ``statement_urls``: the links of the speakers' published statements, by id."""
+    statement_urls = statement_urls or {}
     deadline = (format_datetime(speakers_list.deadline_dt, timezone=speakers_list.event.tzinfo)
                 if speakers_list.deadline_dt else '')
-    lines = [Speaker(i, speaker_label(i), i.status, published_statement_url(i))
+    lines = [Speaker(i, speaker_label(i), i.status, statement_urls.get(i.statement_id))
              for i in speaking_order(speakers_list) if i.status != InscriptionStatus.withdrawn]
     count, seconds = remaining(speakers_list, now or now_utc())
     return ListView(speakers_list=speakers_list, agenda_item=speakers_list.agenda_item,
@@ -120,9 +120,11 @@ def make_list_view(speakers_list, now=None):
                     remaining_count=count, remaining_seconds=seconds, deadline=deadline)
 
 
-def make_list_views(lists):
+def make_list_views(event, lists):
+    """What to show of a session's lists, with the links of the published statements."""
     now = now_utc()
-    return [make_list_view(lst, now) for lst in lists]
+    urls = published_statement_urls(event, lists)
+    return [make_list_view(lst, now, urls) for lst in lists]
 
 
 def server_now_ms():

@@ -18,16 +18,18 @@ def _isoformat(dt):
     return dt.isoformat() if dt else None
 
 
-def serialize_speaker(inscription):
-    """One speaker; ``started_dt`` and ``time_limit`` (seconds) let a screen run the timer of the current one."""
-    statement = inscription.statement if inscription.statement_id is not None else None
+def serialize_speaker(inscription, statement_urls):
+    """One speaker; ``started_dt`` and ``time_limit`` (seconds) let a screen run the timer of the current one.
+
+    :param statement_urls: the permalinks of the statements, by id (`statements_api.get_statement_urls`)
+    """
     return {
         'position': inscription.position,
         'delegation': inscription.delegation.to_json(),
         'on_behalf_of': ({'group': inscription.on_behalf_of, 'states': list(inscription.joining_states)}
                          if inscription.on_behalf_of or inscription.joining_states else None),
         'status': inscription.status.name,
-        'statement_url': statements_api.get_statement_url(statement) if statement is not None else None,
+        'statement_url': statement_urls.get(inscription.statement_id),
         'right_of_reply': inscription.is_reply,
         'time_limit': inscription.time_limit,
         'started_dt': (_isoformat(inscription.started_dt)
@@ -35,7 +37,7 @@ def serialize_speaker(inscription):
     }
 
 
-def serialize_list(speakers_list):
+def serialize_list(speakers_list, statement_urls):
     """One agenda item's list, its speakers in speaking order (the right of reply last)."""
     speakers = speaking_order(speakers_list)
     waiting = [i for i in speakers if i.status == InscriptionStatus.waiting]
@@ -47,11 +49,17 @@ def serialize_list(speakers_list):
         'deadline': _isoformat(speakers_list.deadline_dt),
         # the waiting speakers and their speaking limits; the current speaker is not counted (the clock would be)
         'remaining': {'speakers': len(waiting), 'seconds': sum(i.time_limit for i in waiting)},
-        'speakers': [serialize_speaker(i) for i in speakers],
+        'speakers': [serialize_speaker(i, statement_urls) for i in speakers],
     }
 
 
 def serialize_lists(event, lists):
-    """``{"session": {...}, "lists": [...]}``: the lists of `queries.get_lists`, in agenda order."""
+    """``{"session": {...}, "lists": [...]}``: the lists of `queries.get_lists`, in agenda order.
+
+    A delivered speaker's ``statement_url`` is its statement's permalink, published or not (whether it is must not
+    change the JSON: publishing a statement does not change the lists' version).
+    """
+    urls = statements_api.get_statement_urls(event, {i.statement_id for lst in lists for i in lst.inscriptions
+                                                     if i.statement_id is not None})
     return {'session': {'id': event.id, 'title': get_session_title(event)},
-            'lists': [serialize_list(lst) for lst in lists]}
+            'lists': [serialize_list(lst, urls) for lst in lists]}

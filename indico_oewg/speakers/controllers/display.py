@@ -38,7 +38,7 @@ class RHSpeakers(RHSpeakersBase):
     def _process(self):
         # the version first: should a list change meanwhile, the page is older than its version, never newer
         version = list_version(self.event)
-        ctx = {'lists': make_list_views(get_lists(self.event)), 'server_now': server_now_ms(),
+        ctx = {'lists': make_list_views(self.event, get_lists(self.event)), 'server_now': server_now_ms(),
                'is_secretariat': can_manage_session(self.event, session.user)}
         if self._fragment:
             return with_version(render_plugin_template('speakers/display/_lists.html', event=self.event, **ctx),
