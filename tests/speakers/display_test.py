@@ -133,7 +133,7 @@ def test_etag_and_304(test_client, oewg_event, running):
     url = url_for('plugin_oewg.speakers_json', oewg_event)
     first = test_client.get(url)
     etag = first.headers['ETag']
-    assert re.fullmatch(r'"[^"]+"', etag)  # strong
+    assert re.fullmatch(r'"[^"]+\.[0-9a-f]{24}"', etag)  # strong, signed
     assert 'no-cache' in first.headers['Cache-Control']
     seen, stop = _plugin_queries(test_client.application)
     try:
@@ -144,8 +144,10 @@ def test_etag_and_304(test_client, oewg_event, running):
     assert poll.data == b''
     assert poll.headers['ETag'] == etag
     assert seen == []  # the lists were not loaded
-    # another version (or none) gets the lists
-    assert test_client.get(url, headers={'If-None-Match': '"0-0-0"'}).status_code == 200
+    # another version, a forged signature or none gets the lists
+    version, signature = etag.strip('"').split('.')
+    for other in ('"0-0-0"', f'"{version}"', f'"{version}.{signature[::-1]}"', f'"0-0-0.{signature}"'):
+        assert test_client.get(url, headers={'If-None-Match': other}).status_code == 200, other
     # an inscription made meanwhile: the poll gets the new lists and a new ETag
     _inscribe(running['general'], Delegation.for_state('MEX'))
     resp = test_client.get(url, headers={'If-None-Match': etag})
@@ -158,6 +160,32 @@ def test_etag_and_304(test_client, oewg_event, running):
     running['general'].touch()
     db.session.flush()
     assert test_client.get(url, headers={'If-None-Match': resp.headers['ETag']}).status_code == 200
+
+
+def test_etag_is_the_readers(client_for, oewg_event, running, create_user):
+    """Each reader has an ETag of their own; a poll with it costs the version's query and Indico's feature check."""
+    url = url_for('plugin_oewg.speakers_json', oewg_event)
+    anonymous = client_for(None).get(url).headers['ETag']
+    client = client_for(create_user(80, email='reader@example.org'))
+    reader = client.get(url).headers['ETag']
+    assert anonymous != reader
+    assert anonymous.split('.')[0] == reader.split('.')[0]  # the same version
+    assert client.get(url, headers={'If-None-Match': anonymous}).status_code == 200
+    queries = []
+
+    def _listen(conn, cursor, statement, *args, **kwargs):
+        queries.append(statement)
+
+    sa.event.listen(db.engine, 'before_cursor_execute', _listen)
+    try:
+        assert client.get(url, headers={'If-None-Match': reader}).status_code == 304
+    finally:
+        sa.event.remove(db.engine, 'before_cursor_execute', _listen)
+    assert len(queries) == 2, queries
+    assert 'plugin_oewg.speakers_lists' in queries[-1]
+    # the page and its part fetched by live.js carry the same one, for live.js's polls
+    assert f'data-etag="&quot;{reader[1:-1]}&quot;"' in client.get(url_for('plugin_oewg.speakers', oewg_event)).text
+    assert client.get(url_for('plugin_oewg.speakers', oewg_event, fragment=1)).headers['ETag'] == reader
 
 
 def _text(html):
@@ -304,7 +332,7 @@ def test_protected_session(client_for, oewg_event, running, create_user):
             resp = client.get(url)
             assert resp.status_code in (302, 403), url
             assert b'Egypt' not in resp.get_data()
-        # a poll that knows the version learns nothing either
+        # a poll with another reader's ETag learns nothing either (it is signed for that reader)
         assert client.get(urls[2], headers={'If-None-Match': etag}).status_code in (302, 403)
 
 

@@ -14,8 +14,8 @@ from indico_oewg import _
 from indico_oewg.documents import DOCX_MIMETYPE
 from indico_oewg.speakers.display_views import WPSpeakersConference
 from indico_oewg.speakers.documents import build_list_docx, build_list_pdf, document_filename
-from indico_oewg.speakers.http import etag_matches, not_modified, with_version
-from indico_oewg.speakers.queries import get_list, get_lists, list_version
+from indico_oewg.speakers.http import answer_unchanged_poll, not_modified, reader_etag, with_etag
+from indico_oewg.speakers.queries import get_list, get_lists
 from indico_oewg.speakers.screens import make_list_view, make_list_views, server_now_ms
 from indico_oewg.speakers.serialize import serialize_lists
 from indico_oewg.states import current_language
@@ -37,24 +37,27 @@ class RHSpeakers(RHSpeakersBase):
 
     def _process(self):
         # the version first: should a list change meanwhile, the page is older than its version, never newer
-        version = list_version(self.event)
+        etag = reader_etag(self.event)
         ctx = {'lists': make_list_views(self.event, get_lists(self.event)), 'server_now': server_now_ms(),
                'is_secretariat': can_manage_session(self.event, session.user)}
         if self._fragment:
-            return with_version(render_plugin_template('speakers/display/_lists.html', event=self.event, **ctx),
-                                version)
+            return with_etag(render_plugin_template('speakers/display/_lists.html', event=self.event, **ctx), etag)
         return self._render('speakers/display/speakers.html', session_title=get_session_title(self.event),
-                            etag=version, page_title=_('List of speakers'), **ctx)
+                            etag=etag, page_title=_('List of speakers'), **ctx)
 
 
 class RHSpeakersJSON(RHSpeakersBase):
-    """The lists as JSON; ``304`` to a poll whose ``If-None-Match`` names the current version (nothing loaded)."""
+    """The lists as JSON; ``304`` to a poll whose ``If-None-Match`` is the current version (nothing loaded)."""
+
+    def process(self):
+        # a poll holding the reader's signed ETag of the current version is answered at once (see speakers/http.py)
+        return answer_unchanged_poll(request.view_args['event_id']) or RHSpeakersBase.process(self)
 
     def _process(self):
-        version = list_version(self.event)
-        if etag_matches(version):
-            return not_modified(version)
-        return with_version(jsonify(serialize_lists(self.event, get_lists(self.event))), version)
+        etag = reader_etag(self.event)
+        if request.if_none_match.contains(etag):
+            return not_modified(etag)
+        return with_etag(jsonify(serialize_lists(self.event, get_lists(self.event))), etag)
 
 
 class RHSpeakersScreen(RHSpeakersBase):
@@ -65,15 +68,15 @@ class RHSpeakersScreen(RHSpeakersBase):
         self.agenda_item_id = request.view_args['agenda_item_id']
 
     def _process(self):
-        version = list_version(self.event)
+        etag = reader_etag(self.event)
         speakers_list = get_list(self.event, self.agenda_item_id)
         if speakers_list is None:
             raise NotFound
         ctx = {'view': make_list_view(speakers_list), 'server_now': server_now_ms(), 'event': self.event,
                'session_title': get_session_title(self.event)}
         if self._fragment:
-            return with_version(render_plugin_template('speakers/display/_screen.html', **ctx), version)
-        return render_plugin_template('speakers/display/screen.html', etag=version, language=current_language(),
+            return with_etag(render_plugin_template('speakers/display/_screen.html', **ctx), etag)
+        return render_plugin_template('speakers/display/screen.html', etag=etag, language=current_language(),
                                       **ctx)
 
 
