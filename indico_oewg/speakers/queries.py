@@ -11,9 +11,17 @@ from sqlalchemy.orm import selectinload
 from indico.core.db import db
 from indico.util.date_time import now_utc
 
-from indico_oewg.speakers.models.inscriptions import InscriptionStatus
+from indico_oewg.speakers.models.inscriptions import Inscription, InscriptionStatus
 from indico_oewg.speakers.models.lists import SpeakersList
 from indico_oewg.statements import api as statements_api
+
+
+def _load_inscriptions():
+    """The inscriptions with the statements of those delivered: one query each, whatever the number of speakers.
+
+    (Built when used: building it configures the mappers, which must wait until every model is imported.)
+    """
+    return selectinload(SpeakersList.inscriptions).selectinload(Inscription.statement)
 
 
 def _observers_api():
@@ -33,13 +41,14 @@ def _preload_names(lists):
 
 def get_lists(event):
     """The session's lists of speakers in agenda order, their inscriptions loaded (a constant number of queries:
-    the agenda, the lists, their inscriptions and the names of the registry organizations among them).
+    the agenda, the lists, their inscriptions, the statements of the delivered ones and the names of the registry
+    organizations among them).
     """
     # the agenda items stay in the session: each list's ``agenda_item`` is then found without a query
     order = {item.id: index for index, item in enumerate(statements_api.get_agenda_items(event))}
     lists = (SpeakersList.query
              .filter(SpeakersList.event_id == event.id)
-             .options(selectinload(SpeakersList.inscriptions))
+             .options(_load_inscriptions())
              .all())
     lists = sorted((lst for lst in lists if lst.agenda_item_id in order), key=lambda lst: order[lst.agenda_item_id])
     _preload_names(lists)
@@ -50,7 +59,7 @@ def get_list(event, agenda_item_id):
     """The list of speakers of an agenda item of the session (its inscriptions loaded), or ``None``."""
     lst = (SpeakersList.query
            .filter(SpeakersList.event_id == event.id, SpeakersList.agenda_item_id == agenda_item_id)
-           .options(selectinload(SpeakersList.inscriptions))
+           .options(_load_inscriptions())
            .first())
     if lst is not None:
         _preload_names([lst])

@@ -213,13 +213,7 @@ class Inscription(db.Model):
     list = db.relationship(
         'SpeakersList',
         lazy=True,
-        backref=db.backref(
-            'inscriptions',
-            lazy=True,
-            order_by='(Inscription.is_reply, Inscription.position)',
-            cascade='all, delete-orphan',
-            passive_deletes=True
-        )
+        back_populates='inscriptions'
     )
     created_by = db.relationship(
         'User',

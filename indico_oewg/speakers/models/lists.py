@@ -156,9 +156,15 @@ class SpeakersList(db.Model):
         'AgendaItem',
         lazy=True
     )
-
-    # relationship backrefs:
-    # - inscriptions (Inscription.list)
+    #: The speakers, in speaking order (the list, then the right of reply)
+    inscriptions = db.relationship(
+        'Inscription',
+        lazy=True,
+        order_by='(Inscription.is_reply, Inscription.position)',
+        cascade='all, delete-orphan',
+        passive_deletes=True,
+        back_populates='list'
+    )
 
     @property
     def locator(self):
