@@ -17,15 +17,23 @@ medians:
 - the SQL queries of the JSON and of the page at 20 and at 200 speakers (target: equal).
 """
 
+import os
+import statistics
 import sys
 import time
 from pathlib import Path
+
+import sqlalchemy as sa
 
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.harness import bench_app, logged_in_client, measure  # noqa: E402
+from benchmarks.harness import Measurement, bench_app, logged_in_client  # noqa: E402
+
+
+#: rounds of the interleaved requests (fast ones: more than the harness's default)
+ROUNDS = int(os.environ.get('OEWG_BENCH_ROUNDS', '15'))
 
 
 TARGETS = {'json': 0.3, 'poll': 0.1, 'page': 1.5}
@@ -113,6 +121,47 @@ def build():
     return user.id, sessions
 
 
+def forget_cached_json(app, event_id, version):
+    from indico_oewg.speakers.serialize import _json_cache
+    with app.app_context():
+        _json_cache.delete(f'{event_id}:{version}')
+
+
+def measure_interleaved(app, client, requests, rounds=ROUNDS, warmup=2):
+    """Like `harness.measure`, but the requests take turns, round after round: the machine's load (2 shared cores)
+    then weighs on each of them alike, and their ratios hold better than when each is timed in a block of its own.
+    """
+    from indico.core.db import db
+    with app.app_context():
+        engine = db.engine
+    counter = [0, 0]
+
+    def _count(conn, cursor, statement, *args, **kwargs):
+        counter[0] += 1
+        counter[1] += 'plugin_oewg.' in statement
+
+    times = {key: [] for key in requests}
+    last = {}
+    for n in range(warmup + rounds):
+        for key, (url, status, headers, before) in requests.items():
+            if before:
+                before()
+            counter[:] = [0, 0]
+            sa.event.listen(engine, 'before_cursor_execute', _count)
+            try:
+                start = time.perf_counter()
+                resp = client.get(url, headers=headers)
+                elapsed = time.perf_counter() - start
+            finally:
+                sa.event.remove(engine, 'before_cursor_execute', _count)
+            assert resp.status_code == status, (url, resp.status_code)
+            if n >= warmup:
+                times[key].append(elapsed)
+            last[key] = (counter[0], counter[1], len(resp.get_data()))
+    return {key: Measurement(statistics.median(times[key]), last[key][0], last[key][2], last[key][1])
+            for key in requests}
+
+
 def main():
     with bench_app('oewg_bench_speakers') as app:
         return run(app)
@@ -135,16 +184,24 @@ def run(app):
                 for count, event_id in sessions.items()}
     client = logged_in_client(app, user_id)
     etags = {count: client.get(u['json']).headers['ETag'] for count, u in urls.items()}
-    results = {}
-    for count in (20, 200):
-        for key, url, kwargs in (('event', urls[count]['event'], {'rounds': 9}),
-                                 ('json', urls[count]['json'], {'rounds': 15}),
-                                 ('poll', urls[count]['json'], {'rounds': 31, 'status': 304,
-                                                                'headers': {'If-None-Match': etags[count]}}),
-                                 ('page', urls[count]['page'], {'rounds': 9})):
-            measured = results[(count, key)] = measure(app, client, url, **kwargs)
-            print(f'  {count:3d} speakers  {key:<6} {measured.seconds * 1000:8.2f} ms  {measured.queries:3d} queries '
-                  f'({measured.own_queries:2d} own)  {measured.size / 1024:7.1f} KiB', flush=True)
+
+    def forget_json(count):
+        version = etags[count].strip('"').split('.')[0]
+        return lambda: forget_cached_json(app, sessions[count], version)
+
+    requests = {(count, key): (url, status, headers, before)
+                for count in (20, 200)
+                for key, url, status, headers, before in (
+                    ('event', urls[count]['event'], 200, None, None),
+                    ('json', urls[count]['json'], 200, None, None),
+                    # the first request after a change builds the JSON that the next ones get from the cache
+                    ('built', urls[count]['json'], 200, None, forget_json(count)),
+                    ('poll', urls[count]['json'], 304, {'If-None-Match': etags[count]}, None),
+                    ('page', urls[count]['page'], 200, None, None))}
+    results = measure_interleaved(app, client, requests)
+    for (count, key), measured in results.items():
+        print(f'  {count:3d} speakers  {key:<6} {measured.seconds * 1000:8.2f} ms  {measured.queries:3d} queries '
+              f'({measured.own_queries:2d} own)  {measured.size / 1024:7.1f} KiB', flush=True)
 
     def ratio(key):
         return results[(200, key)].seconds / results[(200, 'event')].seconds
@@ -158,13 +215,15 @@ def run(app):
         passed = value <= TARGETS[key]
         ok &= passed
         print(f'{label:<80} {value:6.3f}x  (target <= {TARGETS[key]}x) {"OK" if passed else "MISSED"}')
-    for key, label in (('json', 'SQL queries of the JSON'), ('poll', 'SQL queries of a 304 poll'),
+    for key, label in (('json', 'SQL queries of the JSON'), ('built', 'SQL queries of the JSON, built'),
+                       ('poll', 'SQL queries of a 304 poll'),
                        ('page', 'SQL queries of the public page')):
         q20, q200 = results[(20, key)].queries, results[(200, key)].queries
         passed = q20 == q200
         ok &= passed
         print(f'{label + " at 20 and 200 speakers":<80} {q20} and {q200}  (target: equal) '
               f'{"OK" if passed else "MISSED"}')
+    print(f'  (for information, the JSON built, not from the cache: {ratio("built"):.3f}x)')
     print(f"  (Indico's event page of the sessions: {results[(20, 'event')].queries} and "
           f"{results[(200, 'event')].queries} queries)")
     return 0 if ok else 1

@@ -68,7 +68,7 @@ def answer_unchanged_poll(event_id):
     return not_modified(etag) if request.if_none_match.contains(etag) else None
 
 
-def reader_etag(event):
-    """The ``ETag`` of the current version for the reader of a page (read it before the lists)."""
+def reader_etag(event, version=None):
+    """The reader's ``ETag`` of the current version (read it before the lists) or of the version given."""
     user = session.user
-    return make_etag(event.id, list_version(event), user.id if user else None)
+    return make_etag(event.id, version or list_version(event), user.id if user else None)

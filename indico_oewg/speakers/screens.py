@@ -7,11 +7,15 @@
 from dataclasses import dataclass
 from datetime import timedelta
 
+from markupsafe import Markup, escape
+from sqlalchemy.orm.attributes import set_committed_value
+
 from indico.util.date_time import format_datetime, format_human_timedelta, now_utc
 
 from indico_oewg import _, ngettext
 from indico_oewg.speakers.models.inscriptions import InscriptionStatus
 from indico_oewg.speakers.queries import remaining, speaking_order
+from indico_oewg.states import current_language
 from indico_oewg.statements import api as statements_api
 
 
@@ -19,9 +23,9 @@ from indico_oewg.statements import api as statements_api
 SCREEN_NEXT = 5
 
 
-def speaker_label(inscription):
-    """E.g. "Philippines, on behalf of the Group of 77 and China", in the UI's language."""
-    name = inscription.delegation.name()
+def speaker_label(inscription, language=None):
+    """E.g. "Philippines, on behalf of the Group of 77 and China", in the UI's language (or the one given)."""
+    name = inscription.delegation.name(language)
     if inscription.on_behalf_of:
         return _('{delegation}, on behalf of {group}').format(delegation=name, group=inscription.on_behalf_of)
     return name
@@ -30,6 +34,32 @@ def speaker_label(inscription):
 def format_duration(seconds):
     """A speaking time or an estimate, e.g. "1 hour 5 minutes", "45 seconds"."""
     return format_human_timedelta(timedelta(seconds=max(0, int(seconds))), granularity='minutes')
+
+
+class SpeakerLineRenderer:
+    """The ``<li>`` lines of the public lists, built here rather than by a Jinja macro: a list has hundreds of them,
+    and every Jinja call in a plugin template goes through the plugin-context wrapper. Translated texts are looked
+    up once. One renderer serves one request (one UI language).
+    """
+
+    def __init__(self):
+        self._statuses = {status: escape(status.title) for status in InscriptionStatus}
+        self._statement = escape(_('Statement'))
+
+    def render(self, speakers):
+        out = []
+        for speaker in speakers:
+            status = speaker.status
+            current = ' aria-current="true"' if status == InscriptionStatus.current else ''
+            line = (f'<li class="oewg-speaker oewg-speaker-{status.name}" value="{speaker.inscription.position}"'
+                    f'{current}><span class="oewg-speaker-name">{escape(speaker.label)}</span>')
+            if status != InscriptionStatus.waiting:
+                line += f' <span class="i-label oewg-speaker-status">{self._statuses[status]}</span>'
+            if speaker.statement_url:
+                line += (f' <a class="oewg-speaker-statement" href="{escape(speaker.statement_url)}">'
+                         f'{self._statement}</a>')
+            out.append(line + '</li>')
+        return Markup('\n'.join(out))  # every part is escaped above
 
 
 @dataclass
@@ -107,9 +137,13 @@ def published_statement_urls(event, lists):
 def make_list_view(speakers_list, now=None, statement_urls=None):
     """What to show of a list; ``statement_urls``: the links of the speakers' published statements, by id."""
     statement_urls = statement_urls or {}
+    language = current_language()
+    for inscription in speakers_list.inscriptions:
+        # each inscription's list is this one: said once here rather than looked up for each speaker's time limit
+        set_committed_value(inscription, 'list', speakers_list)
     deadline = (format_datetime(speakers_list.deadline_dt, timezone=speakers_list.event.tzinfo)
                 if speakers_list.deadline_dt else '')
-    lines = [Speaker(i, speaker_label(i), i.status, statement_urls.get(i.statement_id))
+    lines = [Speaker(i, speaker_label(i, language), i.status, statement_urls.get(i.statement_id))
              for i in speaking_order(speakers_list) if i.status != InscriptionStatus.withdrawn]
     count, seconds = remaining(speakers_list, now or now_utc())
     return ListView(speakers_list=speakers_list, agenda_item=speakers_list.agenda_item,

@@ -4,7 +4,7 @@
 
 """The public lists of speakers (page, JSON, room screen) and the Chair's script (PDF, DOCX)."""
 
-from flask import jsonify, request, session
+from flask import request, session
 from werkzeug.exceptions import NotFound
 
 from indico.core.plugins import render_plugin_template
@@ -12,12 +12,13 @@ from indico.web.flask.util import send_file
 
 from indico_oewg import _
 from indico_oewg.documents import DOCX_MIMETYPE
+from indico_oewg.speakers.access import get_inscribing_delegations
 from indico_oewg.speakers.display_views import WPSpeakersConference
 from indico_oewg.speakers.documents import build_list_docx, build_list_pdf, document_filename
 from indico_oewg.speakers.http import answer_unchanged_poll, not_modified, reader_etag, with_etag
-from indico_oewg.speakers.queries import get_list, get_lists
-from indico_oewg.speakers.screens import make_list_view, make_list_views, server_now_ms
-from indico_oewg.speakers.serialize import serialize_lists
+from indico_oewg.speakers.queries import get_list, get_lists, list_version
+from indico_oewg.speakers.screens import SpeakerLineRenderer, make_list_view, make_list_views, server_now_ms
+from indico_oewg.speakers.serialize import lists_json_response
 from indico_oewg.states import current_language
 from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase, RHSessionDisplayBase
 from indico_oewg.working_groups.util import can_manage_session, get_session_title
@@ -39,7 +40,9 @@ class RHSpeakers(RHSpeakersBase):
         # the version first: should a list change meanwhile, the page is older than its version, never newer
         etag = reader_etag(self.event)
         ctx = {'lists': make_list_views(self.event, get_lists(self.event)), 'server_now': server_now_ms(),
-               'is_secretariat': can_manage_session(self.event, session.user)}
+               'render_lines': SpeakerLineRenderer().render,
+               'is_secretariat': can_manage_session(self.event, session.user),
+               'can_inscribe': bool(session.user and get_inscribing_delegations(self.event, session.user))}
         if self._fragment:
             return with_etag(render_plugin_template('speakers/display/_lists.html', event=self.event, **ctx), etag)
         return self._render('speakers/display/speakers.html', session_title=get_session_title(self.event),
@@ -54,10 +57,11 @@ class RHSpeakersJSON(RHSpeakersBase):
         return answer_unchanged_poll(request.view_args['event_id']) or RHSpeakersBase.process(self)
 
     def _process(self):
-        etag = reader_etag(self.event)
+        version = list_version(self.event)
+        etag = reader_etag(self.event, version)
         if request.if_none_match.contains(etag):
             return not_modified(etag)
-        return with_etag(jsonify(serialize_lists(self.event, get_lists(self.event))), etag)
+        return with_etag(lists_json_response(self.event, version), etag)
 
 
 class RHSpeakersScreen(RHSpeakersBase):
