@@ -354,3 +354,33 @@ def test_every_type_of_session(test_client, create_oewg_session, event_type, dum
 def test_not_a_session(test_client, dummy_event):
     for url in (url_for('plugin_oewg.speakers', dummy_event), url_for('plugin_oewg.speakers_json', dummy_event)):
         assert test_client.get(url).status_code == 404
+
+
+def test_inscription_through_the_form_changes_the_etag(oewg_event, speakers_list, people, delegations, client_for):
+    # (the fixtures that push a request context before the test client, which keeps the context of its last request)
+    """A delegate inscribes through the inscription page: a poll with the old ETag gets the new list."""
+    url = url_for('plugin_oewg.speakers_json', oewg_event)
+    reader = client_for(None)
+    etag = reader.get(url).headers['ETag']
+    assert reader.get(url, headers={'If-None-Match': etag}).status_code == 304
+    delegate = client_for(people['japan'])
+    resp = delegate.post(url_for('plugin_oewg.speakers_inscribe', oewg_event,
+                                 agenda_item_id=speakers_list.agenda_item_id),
+                         data={'csrf_token': delegate.csrf_token, 'delegation': delegations['japan'].key,
+                               'reply': '', 'language': 'en'})
+    assert resp.status_code == 302
+    reader = client_for(None)
+    resp = reader.get(url, headers={'If-None-Match': etag})
+    assert resp.status_code == 200
+    assert resp.headers['ETag'] != etag
+    (listed,) = resp.json['lists']
+    assert [(s['delegation']['code'], s['status']) for s in listed['speakers']] == [('JPN', 'waiting')]
+
+
+def test_inscribe_link_for_those_who_may(oewg_event, speakers_list, people, client_for):
+    url = url_for('plugin_oewg.speakers', oewg_event)
+    inscribe = url_for('plugin_oewg.speakers_inscribe', oewg_event, agenda_item_id=speakers_list.agenda_item_id)
+    assert inscribe in client_for(people['japan']).get(url).text
+    assert inscribe in client_for(people['swf']).get(url).text
+    for who in (None, people['outsider'], people['pending'], people['nai']):
+        assert inscribe not in client_for(who).get(url).text, who
