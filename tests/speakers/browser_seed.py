@@ -2,6 +2,7 @@
 
 A working group with one conference-type session, the OEWG feature on, and its general exchange of views under way:
 Japan has spoken, Egypt on behalf of the Group of Arab States has the floor (for a minute already), Brazil waits.
+Users: ``secretariat`` (the OEWG secretariat permission only) and ``delegate``, focal point of Mexico.
 """
 
 from datetime import datetime, timedelta
@@ -27,9 +28,14 @@ def seed():
     from indico_oewg.statements.operations import create_agenda_item
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
+    from indico_oewg.registration.operations import add_focal_points
+
     secretariat = create_user('secretariat@example.com', {'first_name': 'Sara', 'last_name': 'Secretariat',
                                                           'affiliation': 'Sample'},
                               Identity(provider='indico', identifier='secretariat', password=PASSWORD))
+    delegate = create_user('delegate@example.com', {'first_name': 'Marta', 'last_name': 'Delegate',
+                                                    'affiliation': 'Mexico'},
+                           Identity(provider='indico', identifier='delegate', password=PASSWORD))
     category = Category(parent=Category.get_root(), title='OEWG on reducing space threats (browser test)',
                         timezone='Europe/Zurich')
     db.session.add(category)
@@ -44,6 +50,7 @@ def seed():
     db.session.commit()
     set_feature_enabled(event, 'oewg', True)
     event.update_principal(secretariat, add_permissions={'oewg_secretariat'})
+    add_focal_points(event, Delegation.for_state('MEX'), [delegate], user=secretariat)
     item = create_agenda_item(event, 'General exchange of views', user=secretariat)
     lst = SpeakersList(event=event, agenda_item=item, status=ListStatus.running)
     now = now_utc()

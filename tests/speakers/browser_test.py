@@ -1,9 +1,10 @@
 """The public list of speakers and the room screen in a real headless Chromium: they follow the list by themselves.
 
 One Indico server for the module (``tests/browser.py``), seeded by ``browser_seed.py`` with a running list: Japan
-delivered, Egypt speaking, Brazil waiting. While the pages are open, the test changes the list in the server's
-database as the secretariat's console does (an inscription, then the next speaker called, each bumping the list's
-version); the pages must show it without being reloaded, and announce it politely to screen readers.
+delivered, Egypt speaking, Brazil waiting. While a reader's browser shows the public page and the room screen, the
+focal point of Mexico inscribes through the inscription page in a browser of their own, and the secretariat gives
+the floor to the next speaker from the console in a third one; the reader's pages must follow without being
+reloaded, and announce it politely to screen readers.
 """
 
 import re
@@ -13,7 +14,9 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.browser import chromium, indico_server
+from tests.browser import login as browser_login
 from tests.browser import wait as _wait
+from tests.statements.browser_seed import PASSWORD
 
 
 pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
@@ -30,25 +33,20 @@ def server(app):
 
 
 @pytest.fixture(scope='module')
-def change_list(server):
-    """Run SQL on the server's database, in one transaction, and bump the list's version as every change does."""
-    engine = create_engine(server.db_uri)
+def browsers(server):
+    """``browsers(login)``: that user's Chromium, logged in once (``None``: an anonymous reader)."""
+    opened = {}
 
-    def _change(sql, **params):
-        with engine.begin() as conn:
-            conn.execute(text(sql), params)
-            conn.execute(text('UPDATE plugin_oewg.speakers_lists SET version = version + 1 WHERE id = :id'),
-                         {'id': server.seed['list_id']})
+    def _browser(login=None):
+        if login not in opened:
+            opened[login] = chromium()
+            if login:
+                browser_login(opened[login], server.url, login, PASSWORD)
+        return opened[login]
 
-    yield _change
-    engine.dispose()
-
-
-@pytest.fixture(scope='module')
-def driver():
-    driver = chromium()
-    yield driver
-    driver.quit()
+    yield _browser
+    for driver in opened.values():
+        driver.quit()
 
 
 def _text(driver, css):
@@ -65,8 +63,31 @@ def _seconds(timer):
     return minutes * 60 + seconds, limit_minutes * 60 + limit_seconds
 
 
-def test_public_page_and_room_screen_follow_the_list(server, driver, change_list):
+def _seconds_since_started(server, state_code):
+    """How long ago the server's database says the speaker was given the floor."""
+    engine = create_engine(server.db_uri)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text('SELECT extract(epoch FROM now() - started_dt) FROM '
+                                     'plugin_oewg.speakers_inscriptions WHERE state_code = :code'),
+                                {'code': state_code}).scalar()
+    finally:
+        engine.dispose()
+
+
+def _page_loaded(driver, old_html):
+    from selenium.webdriver.support import expected_conditions
+    _wait(driver, expected_conditions.staleness_of(old_html))
+    _wait(driver, lambda d: d.execute_script('return document.readyState') == 'complete')
+
+
+def test_public_page_and_room_screen_follow_the_list(server, browsers):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
     base = f'{server.url}/event/{server.seed["event_id"]}/speakers'
+    item_id = server.seed['agenda_item_id']
+    driver = browsers()
     driver.get(f'{base}/')
     lines = _squeeze(_text(driver, '#oewg-speakers-live'))
     assert 'Now speaking: Egypt, on behalf of the Group of Arab States' in lines
@@ -76,14 +97,18 @@ def test_public_page_and_room_screen_follow_the_list(server, driver, change_list
                   _text(d, '.oewg-speakers-current [data-oewg-timer]'))
     elapsed, limit = _seconds(timer)
     assert limit == 420
-    assert 55 <= elapsed <= 120
+    assert abs(elapsed - _seconds_since_started(server, 'EGY')) <= 5
     driver.execute_script('window.oewgNotReloaded = true;')
 
-    # a delegation inscribes meanwhile
-    change_list("INSERT INTO plugin_oewg.speakers_inscriptions (list_id, position, is_reply, delegation_kind, "
-                "state_code, delegation_name, delegation_class, on_behalf_of, joining_states, language, note, "
-                "status, from_floor, by_secretariat, created_dt, inscribed_dt) VALUES (:id, 4, false, 1, 'MEX', '', "
-                "2, '', '{}', '', '', 1, false, false, now(), now())", id=server.seed['list_id'])
+    # Mexico's focal point inscribes meanwhile, in a browser of their own
+    delegate = browsers('delegate')
+    delegate.get(f'{base}/{item_id}/inscribe')
+    Select(delegate.find_element(By.NAME, 'delegation')).select_by_value('state:MEX')
+    Select(delegate.find_element(By.NAME, 'language')).select_by_value('es')
+    old = delegate.find_element(By.TAG_NAME, 'html')
+    delegate.find_element(By.CSS_SELECTOR, '#inscription-form input[type=submit]').click()
+    _page_loaded(delegate, old)
+    assert 'Mexico is inscribed' in delegate.find_element(By.ID, 'flashed-messages').text
     _wait(driver, lambda d: 'Mexico' in (_text(d, '#oewg-speakers-live') or ''), timeout=TIMEOUT)
     assert driver.execute_script('return window.oewgNotReloaded === true;')
     assert '2 speakers remaining' in _squeeze(_text(driver, '#oewg-speakers-live'))
@@ -106,11 +131,11 @@ def test_public_page_and_room_screen_follow_the_list(server, driver, change_list
                                  '".oewg-screen-speaker")).fontSize)') >= 32  # large type
     driver.execute_script('window.oewgNotReloaded = true;')
 
-    # the secretariat gives the floor to Brazil: the screen follows, its timer starts again at Brazil's 5 minutes
-    change_list("UPDATE plugin_oewg.speakers_inscriptions SET status = CASE WHEN state_code = 'EGY' THEN 3 ELSE 2 "
-                "END, ended_dt = CASE WHEN state_code = 'EGY' THEN now() END, "
-                "started_dt = CASE WHEN state_code = 'EGY' THEN started_dt ELSE now() END "
-                "WHERE list_id = :id AND state_code IN ('EGY', 'BRA')", id=server.seed['list_id'])
+    # the secretariat gives the floor to Brazil from the console: the screen follows, its timer starts again at
+    # Brazil's 5 minutes
+    secretariat = browsers('secretariat')
+    secretariat.get(f'{server.url}/event/{server.seed["event_id"]}/manage/speakers/{item_id}/')
+    secretariat.find_element(By.CSS_SELECTOR, '.js-oewg-next').click()
     _wait(driver, lambda d: _squeeze(_text(d, '.oewg-screen-speaker')) == 'Brazil', timeout=TIMEOUT)
     assert driver.execute_script('return window.oewgNotReloaded === true;')
     elapsed, limit = _seconds(_wait(driver, lambda d: _text(d, '.oewg-screen-timer')))
