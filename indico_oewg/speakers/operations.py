@@ -310,6 +310,13 @@ def _may_act_for(speakers_list, delegation, user, as_secretariat):
                             .format(delegation=delegation))
 
 
+def is_open_to_delegations(speakers_list):
+    """Whether delegations may inscribe now: open, not finished, and its deadline (if any) not passed."""
+    deadline = speakers_list.deadline_dt
+    return (speakers_list.inscriptions_open and speakers_list.status != ListStatus.finished
+            and (deadline is None or deadline > now_utc()))
+
+
 def _check_open_for_delegations(speakers_list):
     if speakers_list.status == ListStatus.finished:
         raise SpeakersError(_('The list of speakers of "{item}" is finished.').format(item=_item_title(speakers_list)))
@@ -399,11 +406,7 @@ def may_change(inscription, user):
     representative or focal point of its delegation, before it is called.
     """
     speakers_list = inscription.list
-    if user is None or inscription.status != InscriptionStatus.waiting:
-        return False
-    if speakers_list.status == ListStatus.finished or not speakers_list.inscriptions_open:
-        return False
-    if speakers_list.deadline_dt is not None and speakers_list.deadline_dt <= now_utc():
+    if user is None or inscription.status != InscriptionStatus.waiting or not is_open_to_delegations(speakers_list):
         return False
     return inscription.delegation in get_inscribing_delegations(speakers_list.event, user)
 

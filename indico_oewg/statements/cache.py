@@ -5,13 +5,14 @@
 """The delegations of each session's published statements, cached: every statements page offers them as filter."""
 
 from datetime import timedelta
+from functools import lru_cache
 
 from indico.core.cache import make_scoped_cache
 from indico.core.db import db
 
 from indico_oewg.delegations import Delegation
 from indico_oewg.states import normalize_name
-from indico_oewg.statements.headings import delegation_name
+from indico_oewg.statements.headings import delegation_name, heading_language
 from indico_oewg.statements.models.statements import Statement, StatementStatus, delegation_of
 
 
@@ -40,9 +41,16 @@ def published_delegation_choices(event_ids):
         _delegations_cache.set_many(found, timeout=DELEGATIONS_CACHE_TTL)
         cached.update(found)
     keys = {key for keys in cached.values() for key in keys}
-    names = {key: delegation_name(delegation) for key in keys if (delegation := Delegation.from_key(key))}
+    language = heading_language()
+    names = {key: delegation_name(delegation, language) for key in keys if (delegation := Delegation.from_key(key))}
     # by name without "the", case and accents ("Équateur" with the E's)
-    return sorted(names.items(), key=lambda item: normalize_name(item[1]))
+    return sorted(names.items(), key=lambda item: _sort_key(item[1]))
+
+
+@lru_cache(maxsize=4096)
+def _sort_key(name):
+    # the same names come back on every page view: each is folded once per process
+    return normalize_name(name)
 
 
 def forget_session_delegations(event_ids):

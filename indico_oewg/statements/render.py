@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 from indico.core.plugins import url_for_plugin
 from indico.util.date_time import format_date
 
-from indico_oewg.statements.headings import statement_heading
+from indico_oewg.statements.headings import StatementHeadings
 from indico_oewg.statements.models.files import language_label
 from indico_oewg.statements.models.statements import delegation_of
 
@@ -27,6 +27,7 @@ class StatementListRenderer:
     _SID, _FID, _NAME = 987654321, 987654322, 'F1L3N4M3'
 
     def __init__(self):
+        self._heading_of = StatementHeadings()
         self._headings = {}
         self._dates = {}
         self._urls = {}
@@ -49,7 +50,7 @@ class StatementListRenderer:
         key = (line.speaker_kind, line.state_code, line.organization_id, line.organization_name, line.office,
                line.on_behalf_of)
         if key not in self._headings:
-            self._headings[key] = escape(statement_heading(delegation_of(*key[:5]), line.on_behalf_of))
+            self._headings[key] = escape(self._heading_of(delegation_of(*key[:5]), line.on_behalf_of))
         return self._headings[key]
 
     def _date(self, date):

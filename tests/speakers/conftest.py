@@ -41,8 +41,8 @@ def _register(regform, field, user, value):
 
 
 @pytest.fixture
-def people(oewg_regform, create_delegation_field, create_user, accredited_organizations, smtp,  # noqa: F811
-           request_context):
+def people(app, oewg_regform, create_delegation_field, create_user, accredited_organizations,  # noqa: F811
+           smtp):
     """Users and the delegations they act for.
 
     ``japan``, ``egypt``: approved registrants of a Member State; ``holy_see``: approved registrant of an observer
@@ -62,9 +62,10 @@ def people(oewg_regform, create_delegation_field, create_user, accredited_organi
         ('pending', {'representation': 'member_state', 'delegation': 'FRA', 'role': 'head'}, False),
     )):
         user = create_user(600 + n, first_name=key.title(), last_name='Delegate', email=f'{key}@example.org')
-        registration = _register(oewg_regform, field, user, value)
-        if approve:
-            registration.update_state(approved=True)
+        with app.test_request_context():
+            registration = _register(oewg_regform, field, user, value)
+            if approve:
+                registration.update_state(approved=True)
         users[key] = user
     for n, (key, delegation) in enumerate((
         ('brazil', Delegation.for_state('BRA')),

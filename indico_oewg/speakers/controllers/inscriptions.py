@@ -60,7 +60,7 @@ class RHInscribe(RHInscriptionBase):
 
     def _process(self):
         lst = self.speakers_list
-        is_open = (lst is not None and lst.inscriptions_open and lst.status != ListStatus.finished)
+        is_open = lst is not None and operations.is_open_to_delegations(lst)
         form = InscriptionForm(delegations=self.delegations,
                                allow_reply=lst is not None and lst.status == ListStatus.running)
         if request.method == 'POST':

@@ -318,7 +318,7 @@ class RHAddSpeaker(RHSpeakersDialog):
 
     def _act(self, form):
         contact = None
-        if email := form.contact.data.strip():
+        if email := (form.contact.data or '').strip():
             contact = get_user_by_email(email)
             if contact is None:
                 raise SpeakersError(_('No Indico user has the e-mail address "{email}".').format(email=email))
