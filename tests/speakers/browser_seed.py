@@ -7,19 +7,18 @@ Users: ``secretariat`` (the OEWG secretariat permission only) and ``delegate``, 
 
 from datetime import datetime, timedelta
 
-from tests.statements.browser_seed import PASSWORD, WORKING_GROUP
+from tests.browser import create_users
+from tests.statements.browser_seed import WORKING_GROUP
 
 
 def seed():
     import pytz
 
     from indico.core.db import db
-    from indico.modules.auth import Identity
     from indico.modules.categories import Category
     from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.models.events import EventType
     from indico.modules.events.operations import create_event
-    from indico.modules.users.operations import create_user
     from indico.util.date_time import now_utc
 
     from indico_oewg.delegations import Delegation
@@ -30,12 +29,8 @@ def seed():
 
     from indico_oewg.registration.operations import add_focal_points
 
-    secretariat = create_user('secretariat@example.com', {'first_name': 'Sara', 'last_name': 'Secretariat',
-                                                          'affiliation': 'Sample'},
-                              Identity(provider='indico', identifier='secretariat', password=PASSWORD))
-    delegate = create_user('delegate@example.com', {'first_name': 'Marta', 'last_name': 'Delegate',
-                                                    'affiliation': 'Mexico'},
-                           Identity(provider='indico', identifier='delegate', password=PASSWORD))
+    users = create_users({'secretariat': ('Sara', 'Secretariat'), 'delegate': ('Marta', 'Delegate')})
+    secretariat, delegate = users['secretariat'], users['delegate']
     category = Category(parent=Category.get_root(), title='OEWG on reducing space threats (browser test)',
                         timezone='Europe/Zurich')
     db.session.add(category)

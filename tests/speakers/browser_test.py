@@ -16,7 +16,6 @@ from sqlalchemy import create_engine, text
 from tests.browser import chromium, indico_server
 from tests.browser import login as browser_login
 from tests.browser import wait as _wait
-from tests.statements.browser_seed import PASSWORD
 
 
 pytestmark = pytest.mark.filterwarnings('ignore::ResourceWarning', 'ignore::DeprecationWarning')
@@ -41,7 +40,7 @@ def browsers(server):
         if login not in opened:
             opened[login] = chromium()
             if login:
-                browser_login(opened[login], server.url, login, PASSWORD)
+                browser_login(opened[login], server.url, login)
         return opened[login]
 
     yield _browser

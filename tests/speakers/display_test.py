@@ -19,6 +19,7 @@ from indico_oewg.documents import open_pdf
 from indico_oewg.speakers.models.inscriptions import Inscription, InscriptionStatus
 from indico_oewg.speakers.models.lists import ListStatus, SpeakerClass, SpeakersList
 from indico_oewg.statements import api as statements_api
+from tests.helpers import post
 
 
 pytestmark = pytest.mark.usefixtures('db')
@@ -364,10 +365,9 @@ def test_inscription_through_the_form_changes_the_etag(oewg_event, speakers_list
     etag = reader.get(url).headers['ETag']
     assert reader.get(url, headers={'If-None-Match': etag}).status_code == 304
     delegate = client_for(people['japan'])
-    resp = delegate.post(url_for('plugin_oewg.speakers_inscribe', oewg_event,
-                                 agenda_item_id=speakers_list.agenda_item_id),
-                         data={'csrf_token': delegate.csrf_token, 'delegation': delegations['japan'].key,
-                               'reply': '', 'language': 'en'})
+    resp = post(delegate, url_for('plugin_oewg.speakers_inscribe', oewg_event,
+                                  agenda_item_id=speakers_list.agenda_item_id),
+                {'delegation': delegations['japan'].key, 'reply': '', 'language': 'en'})
     assert resp.status_code == 302
     reader = client_for(None)
     resp = reader.get(url, headers={'If-None-Match': etag})
