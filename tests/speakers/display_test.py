@@ -384,3 +384,22 @@ def test_inscribe_link_for_those_who_may(oewg_event, speakers_list, people, clie
     assert inscribe in client_for(people['swf']).get(url).text
     for who in (None, people['outsider'], people['pending'], people['nai']):
         assert inscribe not in client_for(who).get(url).text, who
+
+
+@pytest.mark.parametrize(('lang', 'texts'), (
+    ('fr_FR', ('À la parole : Égypte, au nom de the Group of Arab States', '3 orateurs restants, environ',
+               'Droit de réponse')),
+    ('es_ES', ('Tiene la palabra: Egipto, en nombre de the Group of Arab States', 'Quedan 3 oradores, unos',
+               'Derecho de respuesta')),
+    ('zh_Hans_CN', ('正在发言', '还有 3 位发言者', '答辩权')),
+))
+def test_pages_in_other_languages(test_client, oewg_event, running, lang, texts):
+    with test_client.session_transaction() as sess:
+        sess['_lang'] = lang
+    text = _text(test_client.get(url_for('plugin_oewg.speakers', oewg_event)).text)
+    for expected in texts:
+        assert expected in text
+    screen = _text(test_client.get(url_for('plugin_oewg.speakers_screen', oewg_event,
+                                           agenda_item_id=running['general'].agenda_item_id)).text)
+    assert texts[-1] not in screen  # (the room screen has no right of reply heading)
+    assert re.search(r'\b3\b', screen)
