@@ -10,9 +10,11 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 from sqlalchemy.orm.attributes import set_committed_value
 
+from indico.core.cache import make_scoped_cache
 from indico.util.date_time import format_datetime, format_human_timedelta, now_utc
 
 from indico_oewg import _, ngettext
+from indico_oewg.speakers.access import get_inscribing_delegations
 from indico_oewg.speakers.models.inscriptions import InscriptionStatus
 from indico_oewg.speakers.queries import remaining, speaking_order
 from indico_oewg.states import current_language
@@ -21,6 +23,27 @@ from indico_oewg.statements import api as statements_api
 
 #: How many speakers after the current one the room screen shows
 SCREEN_NEXT = 5
+
+#: Whether a user may inscribe a delegation at a session, by event and user id (only for showing the links)
+_may_inscribe_cache = make_scoped_cache('oewg-speakers-may-inscribe')
+#: For how long: the page's changing part is fetched again by every reader after each change of the lists
+MAY_INSCRIBE_TTL = timedelta(minutes=5)
+
+
+def may_inscribe(event, user):
+    """Whether to offer a user the inscription page: they represent a delegation of the session.
+
+    Kept for a few minutes per user (finding the delegations a user represents reads the registrations, focal points
+    and accreditations); the inscription page itself checks every time.
+    """
+    if user is None:
+        return False
+    key = f'{event.id}:{user.id}'
+    value = _may_inscribe_cache.get(key)
+    if value is None:
+        value = bool(get_inscribing_delegations(event, user))
+        _may_inscribe_cache.set(key, value, timeout=MAY_INSCRIBE_TTL)
+    return value
 
 
 def speaker_label(inscription, language=None):

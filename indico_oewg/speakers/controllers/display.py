@@ -12,12 +12,12 @@ from indico.web.flask.util import send_file
 
 from indico_oewg import _
 from indico_oewg.documents import DOCX_MIMETYPE
-from indico_oewg.speakers.access import get_inscribing_delegations
 from indico_oewg.speakers.display_views import WPSpeakersConference
 from indico_oewg.speakers.documents import build_list_docx, build_list_pdf, document_filename
 from indico_oewg.speakers.http import answer_unchanged_poll, not_modified, reader_etag, with_etag
 from indico_oewg.speakers.queries import get_list, get_lists, list_version
-from indico_oewg.speakers.screens import SpeakerLineRenderer, make_list_view, make_list_views, server_now_ms
+from indico_oewg.speakers.screens import (SpeakerLineRenderer, make_list_view, make_list_views, may_inscribe,
+                                         server_now_ms)
 from indico_oewg.speakers.serialize import lists_json_response
 from indico_oewg.states import current_language
 from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase, RHSessionDisplayBase
@@ -42,7 +42,7 @@ class RHSpeakers(RHSpeakersBase):
         ctx = {'lists': make_list_views(self.event, get_lists(self.event)), 'server_now': server_now_ms(),
                'render_lines': SpeakerLineRenderer().render,
                'is_secretariat': can_manage_session(self.event, session.user),
-               'can_inscribe': bool(session.user and get_inscribing_delegations(self.event, session.user))}
+               'can_inscribe': may_inscribe(self.event, session.user)}
         if self._fragment:
             return with_etag(render_plugin_template('speakers/display/_lists.html', event=self.event, **ctx), etag)
         return self._render('speakers/display/speakers.html', session_title=get_session_title(self.event),
