@@ -6,15 +6,19 @@
 
     .venv/bin/python benchmarks/speakers.py
 
-Creates a throw-away database (see benchmarks/harness.py: OEWG_BENCH_PG, OEWG_BENCH_REDIS, OEWG_BENCH_ROUNDS), two
-sessions whose general exchange of views runs with 20 and 200 speakers (half of them delivered, each with its
-statement; groups, States and registry organizations; a right of reply), and times, logged in, after warm-up,
-medians:
+Creates a throw-away database (see benchmarks/harness.py: OEWG_BENCH_PG, OEWG_BENCH_REDIS), two sessions whose
+general exchange of views runs with 20 and 200 speakers (half of them delivered, each with its statement; groups,
+States and registry organizations; a right of reply), and times, logged in, after warm-up, medians of
+OEWG_BENCH_ROUNDS rounds (default 15) in which the requests take turns (the load of the shared machine then weighs on
+each alike):
 
 - the rolling-list JSON of the 200-speaker session against Indico's event page of that session (target <= 0.3x);
-- a poll of the JSON answered ``304`` (its ``If-None-Match`` names the current version) (target <= 0.1x);
+  for information also the JSON built for a new version (the first request after a change; the others get it from
+  the cache);
+- a poll of the JSON answered ``304`` (its ``If-None-Match`` is the reader's ETag of the current version)
+  (target <= 0.1x);
 - the public page of the lists (target <= 1.5x);
-- the SQL queries of the JSON and of the page at 20 and at 200 speakers (target: equal).
+- the SQL queries of the JSON, of a poll and of the page at 20 and at 200 speakers (target: equal).
 """
 
 import os
