@@ -4,7 +4,7 @@ becomes a statement of the archive, in the order of delivery, and its contact is
 
 import pytest
 
-from indico.modules.logs import EventLogEntry, EventLogRealm
+from indico.modules.logs import EventLogRealm
 
 from indico_oewg.speakers import operations
 from indico_oewg.speakers.errors import SpeakersError
@@ -12,6 +12,7 @@ from indico_oewg.speakers.models.inscriptions import InscriptionStatus
 from indico_oewg.speakers.models.lists import ListStatus
 from indico_oewg.speakers.queries import current_speaker, speaking_order
 from indico_oewg.statements import api as statements_api
+from tests.helpers import log_summaries
 from tests.speakers.conftest import mail_body
 
 
@@ -172,8 +173,7 @@ def test_finish_and_resume(inscribed, secretariat_user, people, delegations):
     operations.resume_list(lst, user=secretariat_user)
     assert lst.status == ListStatus.running
     assert not lst.inscriptions_open
-    entries = [e.summary for e in EventLogEntry.query.filter_by(event_id=lst.event_id, realm=EventLogRealm.management)
-               .order_by(EventLogEntry.id)]
+    entries = log_summaries(lst.event, EventLogRealm.management)
     assert 'List of speakers finished, "General exchange of views"' in entries
     assert 'List of speakers resumed, "General exchange of views"' in entries
 

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from indico.modules.logs import EventLogEntry, EventLogRealm
+from indico.modules.logs import EventLogRealm
 from indico.util.date_time import now_utc
 from indico.web.flask.util import url_for
 
@@ -15,14 +15,11 @@ from indico_oewg.speakers import operations
 from indico_oewg.speakers.models.inscriptions import Inscription, InscriptionStatus
 from indico_oewg.speakers.models.lists import ListStatus, SpeakersList
 from indico_oewg.speakers.queries import speaking_order
+from tests.helpers import log_summaries, post
 from tests.speakers.conftest import mail_body
 
 
 pytestmark = pytest.mark.usefixtures('db')
-
-
-def _post(client, url, data=None, **kwargs):
-    return client.post(url, data=(data or {}) | {'csrf_token': getattr(client, 'csrf_token', '')}, **kwargs)
 
 
 def _flashes(client):
@@ -73,7 +70,7 @@ def test_management_routes_are_the_secretariat_s(inscribed, people, client_for, 
     before = [(i.id, i.status, i.position) for i in speaking_order(inscribed)]
     version = inscribed.version
     for method, url in _management_routes(inscribed):
-        resp = client.get(url) if method == 'GET' else _post(client, url)
+        resp = client.get(url) if method == 'GET' else post(client, url)
         if who == 'anonymous':
             assert resp.status_code == 302 and '/login/' in resp.location, (method, url)
         else:
@@ -109,7 +106,7 @@ def test_secretariat_pages(inscribed, secretariat_user, client_for, oewg_event, 
     resp = client.get(url_for('plugin_oewg.speakers_console', oewg_event, agenda_item_id=agenda[0].id))
     assert resp.status_code == 302
     assert client.get(url_for('plugin_oewg.speakers_console', oewg_event, agenda_item_id=999999)).status_code == 404
-    assert _post(client, url_for('plugin_oewg.speakers_next', oewg_event, agenda_item_id=agenda[0].id)).status_code \
+    assert post(client, url_for('plugin_oewg.speakers_next', oewg_event, agenda_item_id=agenda[0].id)).status_code \
         == 404
 
 
@@ -117,20 +114,20 @@ def test_secretariat_runs_a_list_through_the_pages(oewg_event, agenda, people, d
                                                     client_for, smtp):
     client = client_for(secretariat_user)
     deadline = (now_utc() + timedelta(days=2)).astimezone(oewg_event.tzinfo)
-    resp = _post(client, url_for('plugin_oewg.speakers_open', oewg_event, agenda_item_id=agenda[1].id),
+    resp = post(client, url_for('plugin_oewg.speakers_open', oewg_event, agenda_item_id=agenda[1].id),
                  {'deadline': [deadline.strftime('%Y-%m-%d'), '18:00']})
     assert resp.status_code == 302
     lst = SpeakersList.query.filter_by(agenda_item_id=agenda[1].id).one()
     local = lst.deadline_dt.astimezone(oewg_event.tzinfo)
     assert (local.date(), local.hour) == (deadline.date(), 18)
     # the rules, in minutes
-    resp = _post(client, _item_url('speakers_rules', lst),
+    resp = post(client, _item_url('speakers_rules', lst),
                  {'groups_first': 'y', 'limit_group': ['7', 'minutes'], 'limit_state': ['4', 'minutes'],
                   'limit_igo': ['5', 'minutes'], 'limit_other': ['90', 'seconds'], 'limit_reply': ['3', 'minutes']})
     assert resp.status_code == 302
     assert (lst.limit_state, lst.limit_other, lst.protocol_level_first) == (240, 90, False)
     # on a delegation's behalf, with a contact
-    resp = _post(client, _item_url('speakers_add', lst),
+    resp = post(client, _item_url('speakers_add', lst),
                  {'delegation': delegations['brazil'].key, 'on_behalf_of': 'the Group of 77 and China',
                   'language': 'es', 'contact': 'brazil.focal@example.org'})
     assert resp.status_code == 302
@@ -138,27 +135,26 @@ def test_secretariat_runs_a_list_through_the_pages(oewg_event, agenda, people, d
     assert brazil.by_secretariat and brazil.contact == people['brazil']
     assert smtp.outbox[-1]['To'] == 'brazil.focal@example.org'
     # from the floor
-    resp = _post(client, _item_url('speakers_add', lst, floor=1), {'delegation': delegations['esa'].key})
+    resp = post(client, _item_url('speakers_add', lst, floor=1), {'delegation': delegations['esa'].key})
     assert resp.status_code == 302
     esa = speaking_order(lst)[-1]
     assert esa.from_floor
     # the console: first speaker, then next with what the console showed
-    assert _post(client, _item_url('speakers_next', lst), {'expected': ''}).status_code == 302
+    assert post(client, _item_url('speakers_next', lst), {'expected': ''}).status_code == 302
     assert brazil.status == InscriptionStatus.current
-    _post(client, _item_url('speakers_next', lst), {'expected': str(brazil.id)})
+    post(client, _item_url('speakers_next', lst), {'expected': str(brazil.id)})
     assert brazil.status == InscriptionStatus.delivered and brazil.statement is not None
     assert esa.status == InscriptionStatus.current
     # a second console that did not see it: nothing moves
     _flashes(client)
-    _post(client, _item_url('speakers_next', lst), {'expected': str(brazil.id)})
+    post(client, _item_url('speakers_next', lst), {'expected': str(brazil.id)})
     assert esa.status == InscriptionStatus.current
     assert any('moved on meanwhile' in m for m in _flashes(client))
-    _post(client, _one_url('speaker_absent', esa), {'drop': '1'})
+    post(client, _one_url('speaker_absent', esa), {'drop': '1'})
     assert esa.status == InscriptionStatus.absent
-    _post(client, _item_url('speakers_finish', lst))
+    post(client, _item_url('speakers_finish', lst))
     assert lst.status == ListStatus.finished
-    summaries = [e.summary for e in EventLogEntry.query.filter_by(event_id=oewg_event.id,
-                                                                  realm=EventLogRealm.management)]
+    summaries = log_summaries(oewg_event, EventLogRealm.management)
     assert 'Speaker added from the floor: European Space Agency (ESA), "General exchange of views"' in summaries
 
 
@@ -170,7 +166,7 @@ def test_secretariat_runs_a_list_through_the_pages(oewg_event, agenda, people, d
 def test_bad_console_input_changes_nothing(inscribed, secretariat_user, client_for, endpoint, data, message):
     client = client_for(secretariat_user)
     version = inscribed.version
-    resp = _post(client, _item_url(endpoint, inscribed), data)
+    resp = post(client, _item_url(endpoint, inscribed), data)
     assert resp.status_code == 302
     assert any(message in m for m in _flashes(client))
     assert inscribed.version == version
@@ -192,7 +188,7 @@ def test_bad_dialog_input_changes_nothing(inscribed, secretariat_user, client_fo
     client = client_for(secretariat_user)
     version = inscribed.version
     count = Inscription.query.count()
-    resp = _post(client, _item_url(endpoint, inscribed), data, headers={'X-Requested-With': 'XMLHttpRequest'})
+    resp = post(client, _item_url(endpoint, inscribed), data, headers={'X-Requested-With': 'XMLHttpRequest'})
     assert resp.status_code == 200
     assert message in resp.json['html']
     assert inscribed.version == version
@@ -203,22 +199,22 @@ def test_bad_move_input(inscribed, secretariat_user, client_for):
     client = client_for(secretariat_user)
     japan = speaking_order(inscribed)[0]
     xhr = {'X-Requested-With': 'XMLHttpRequest'}
-    resp = _post(client, _one_url('speaker_move', japan), {'position': '9'}, headers=xhr)
+    resp = post(client, _one_url('speaker_move', japan), {'position': '9'}, headers=xhr)
     assert 'from 1 to 3' in resp.json['html']
-    resp = _post(client, _one_url('speaker_move', japan), {'position': 'first'}, headers=xhr)
+    resp = post(client, _one_url('speaker_move', japan), {'position': 'first'}, headers=xhr)
     assert resp.status_code == 200 and 'success' not in resp.json
-    resp = _post(client, _one_url('speaker_exchange', japan), {'other': str(japan.id)}, headers=xhr)
+    resp = post(client, _one_url('speaker_exchange', japan), {'other': str(japan.id)}, headers=xhr)
     assert resp.status_code == 200 and 'success' not in resp.json
-    resp = _post(client, _one_url('speaker_step', japan), {'direction': 'sideways'})
+    resp = post(client, _one_url('speaker_step', japan), {'direction': 'sideways'})
     assert resp.status_code == 302
     assert [i.delegation.code for i in speaking_order(inscribed)][:2] == ['JPN', 'EGY']
     # moved down with the arrow
-    _post(client, _one_url('speaker_step', japan), {'direction': 'down'})
+    post(client, _one_url('speaker_step', japan), {'direction': 'down'})
     assert [i.delegation.code for i in speaking_order(inscribed)][:2] == ['EGY', 'JPN']
     # an inscription of another list is not found here
     other = operations.open_list(inscribed.event, inscribed.agenda_item.event.oewg_agenda_items[0],
                                  user=secretariat_user)
-    assert _post(client, url_for('plugin_oewg.speaker_withdraw', inscribed.event, agenda_item_id=other.agenda_item_id,
+    assert post(client, url_for('plugin_oewg.speaker_withdraw', inscribed.event, agenda_item_id=other.agenda_item_id,
                                  inscription_id=japan.id)).status_code == 404
 
 
@@ -233,7 +229,7 @@ def test_delegate_inscribes_through_the_page(speakers_list, people, delegations,
     assert 'oewg-group-suggestions' in page.text
     # the form offers only the user's own delegations
     assert 'value="state:JPN"' in page.text and 'value="state:EGY"' not in page.text
-    resp = _post(client, url, {'delegation': 'state:JPN', 'language': 'fr', 'level': 'deputy_minister',
+    resp = post(client, url, {'delegation': 'state:JPN', 'language': 'fr', 'level': 'deputy_minister',
                                'note': 'Please call us after lunch'})
     assert resp.status_code == 302
     [japan] = speakers_list.inscriptions
@@ -245,11 +241,11 @@ def test_delegate_inscribes_through_the_page(speakers_list, people, delegations,
     # change: back to the end
     operations.inscribe(speakers_list, delegations['egypt'], {}, user=people['egypt'])
     assert client.get(_one_url('speakers_change', japan)).status_code == 200
-    resp = _post(client, _one_url('speakers_change', japan), {'language': 'es', 'level': '', 'note': ''})
+    resp = post(client, _one_url('speakers_change', japan), {'language': 'es', 'level': '', 'note': ''})
     assert resp.status_code == 302
     assert [i.delegation.code for i in speaking_order(speakers_list)] == ['EGY', 'JPN']
     # withdraw
-    assert _post(client, _one_url('speakers_withdraw', japan)).status_code == 302
+    assert post(client, _one_url('speakers_withdraw', japan)).status_code == 302
     assert japan.status == InscriptionStatus.withdrawn
 
 
@@ -257,14 +253,14 @@ def test_delegation_cannot_touch_another_s_inscription(speakers_list, people, de
     egypt = operations.inscribe(speakers_list, delegations['egypt'], {}, user=people['egypt'])
     client = client_for(people['japan'])
     # inscribe Egypt: not among Japan's choices
-    resp = _post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:EGY'})
+    resp = post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:EGY'})
     assert resp.status_code == 200
     assert 'Not a valid choice' in resp.text
     assert len(speakers_list.inscriptions) == 1
     # change or withdraw Egypt's: not found for Japan
     assert client.get(_one_url('speakers_change', egypt)).status_code == 404
-    assert _post(client, _one_url('speakers_change', egypt), {'language': 'en'}).status_code == 404
-    assert _post(client, _one_url('speakers_withdraw', egypt)).status_code == 404
+    assert post(client, _one_url('speakers_change', egypt), {'language': 'en'}).status_code == 404
+    assert post(client, _one_url('speakers_withdraw', egypt)).status_code == 404
     assert egypt.status == InscriptionStatus.waiting and egypt.language == ''
 
 
@@ -273,7 +269,7 @@ def test_who_has_no_delegation_of_the_session_cannot_inscribe(speakers_list, peo
     client = client_for(people[who])
     url = _item_url('speakers_inscribe', speakers_list)
     assert client.get(url).status_code == 403
-    assert _post(client, url, {'delegation': 'state:FRA'}).status_code == 403
+    assert post(client, url, {'delegation': 'state:FRA'}).status_code == 403
     assert speakers_list.inscriptions == []
 
 
@@ -292,13 +288,13 @@ def test_after_closing_the_page_refuses(speakers_list, people, delegations, secr
     assert 'id="inscription-form"' not in page.text
     assert _one_url('speakers_withdraw', japan) not in page.text
     client = client_for(people['egypt'])
-    resp = _post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:EGY'})
+    resp = post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:EGY'})
     assert resp.status_code == 200
     assert 'Inscription to the list of speakers of &#34;General exchange of views&#34; is closed' in resp.text
     client = client_for(people['japan'])
-    _post(client, _one_url('speakers_withdraw', japan))
+    post(client, _one_url('speakers_withdraw', japan))
     assert any('closed' in m for m in _flashes(client))
-    _post(client, _one_url('speakers_change', japan), {'language': 'en'})
+    post(client, _one_url('speakers_change', japan), {'language': 'en'})
     assert japan.status == InscriptionStatus.waiting and japan.language == ''
     assert len(speakers_list.inscriptions) == 1
 
@@ -312,7 +308,7 @@ def test_after_closing_the_page_refuses(speakers_list, people, delegations, secr
 ))
 def test_bad_inscription_input(speakers_list, people, client_for, data, message):
     client = client_for(people['japan'])
-    resp = _post(client, _item_url('speakers_inscribe', speakers_list), data)
+    resp = post(client, _item_url('speakers_inscribe', speakers_list), data)
     assert resp.status_code == 200
     assert message in html.unescape(resp.text)
     assert speakers_list.inscriptions == []
@@ -321,7 +317,7 @@ def test_bad_inscription_input(speakers_list, people, client_for, data, message)
 def test_nul_characters_are_refused(speakers_list, people, client_for):
     # Indico itself refuses form data with NUL characters, before any of ours runs
     client = client_for(people['japan'])
-    resp = _post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:JPN', 'note': 'a\x00b'})
+    resp = post(client, _item_url('speakers_inscribe', speakers_list), {'delegation': 'state:JPN', 'note': 'a\x00b'})
     assert resp.status_code == 400
     assert speakers_list.inscriptions == []
 
@@ -331,7 +327,7 @@ def test_item_without_list_and_unknown_item(oewg_event, agenda, people, client_f
     page = client.get(url_for('plugin_oewg.speakers_inscribe', oewg_event, agenda_item_id=agenda[0].id))
     assert page.status_code == 200
     assert 'There is no list of speakers for this agenda item yet.' in page.text
-    resp = _post(client, url_for('plugin_oewg.speakers_inscribe', oewg_event, agenda_item_id=agenda[0].id),
+    resp = post(client, url_for('plugin_oewg.speakers_inscribe', oewg_event, agenda_item_id=agenda[0].id),
                  {'delegation': 'state:JPN'})
     assert resp.status_code == 302
     assert client.get(url_for('plugin_oewg.speakers_inscribe', oewg_event, agenda_item_id=424242)).status_code == 404
