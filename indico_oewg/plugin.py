@@ -77,6 +77,13 @@ class OEWGPlugin(IndicoPlugin):
         self.template_hook('event-header', registration.event_header)
         from indico_oewg.registration import clone as registration_clone
         self.connect(signals.event_management.get_cloners, registration_clone.get_cloners)
+        # List of speakers
+        from indico_oewg.speakers import receivers as speakers
+        self.connect(signals.core.import_tasks, speakers.import_tasks)
+        self.connect(signals.menu.items, speakers.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.event.sidemenu, speakers.conference_menu)
+        self.template_hook('event-header', speakers.event_header)
+        self.connect(signals.users.merged, speakers.merge_users)
         # the field's JavaScript on every registration page: the form editor fails on an unknown field type
         from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
         self.inject_bundle('main.js', WPManageRegistration)

@@ -179,3 +179,14 @@ def test_bad_input_stores_nothing(agenda, secretariat_user):
     with pytest.raises(StatementError, match='Unknown language'):
         api.record_delivered_statement(agenda[1], Delegation.for_state('NGA'), language='de', user=secretariat_user)
     assert Statement.query.count() == 0
+
+
+def test_urls_and_publication_of_many_statements(oewg_event, agenda, add_statement, secretariat_user):
+    """The list of speakers links hundreds of statements: their permalinks and which are public, nothing loaded."""
+    published = add_statement('JPN')
+    delivered = api.record_delivered_statement(agenda[1], Delegation.for_state('KEN'), user=secretariat_user)
+    urls = api.get_statement_urls(oewg_event, [published.id, delivered.id])
+    assert urls == {published.id: api.get_statement_url(published), delivered.id: api.get_statement_url(delivered)}
+    assert api.get_statement_urls(oewg_event, []) == {}
+    assert api.get_published_ids([published.id, delivered.id, delivered.id + 1000]) == {published.id}
+    assert api.get_published_ids([]) == set()
