@@ -128,6 +128,11 @@ class SecretariatInscriptionForm(InscriptionForm):
                           description=_('The e-mail address of the Indico user who is sent the acknowledgement '
                                         'and is asked for the text once delivered (optional).'))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # every State and accredited organization: no delegation chosen by accident
+        self.delegation.choices = [('', _('Choose a delegation')), *self.delegation.choices]
+
 
 class EditInscriptionForm(InscriptionForm):
     """The details of an inscription; its delegation stays."""

@@ -551,10 +551,14 @@ def _deliver(inscription, user):
     inscription.status = InscriptionStatus.delivered
     inscription.ended_dt = now_utc()
     if inscription.statement is None:
-        inscription.statement = statements_api.record_delivered_statement(
-            inscription.list.agenda_item, inscription.delegation, on_behalf_of=inscription.on_behalf_of,
-            joining_states=inscription.joining_states, language=inscription.language,
-            contact=inscription.contact, user=user)
+        try:
+            inscription.statement = statements_api.record_delivered_statement(
+                inscription.list.agenda_item, inscription.delegation, on_behalf_of=inscription.on_behalf_of,
+                joining_states=inscription.joining_states, language=inscription.language,
+                contact=inscription.contact, user=user)
+        except ValueError as exc:
+            # the archive refused it (its errors are ValueErrors with a message for the user): nothing changes
+            raise SpeakersError(str(exc)) from exc
 
 
 def _give_floor(inscription):

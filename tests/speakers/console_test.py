@@ -194,3 +194,26 @@ def test_invitation_text_mentions_the_delegation(inscribed, secretariat_user, sm
     _moved, egypt = operations.call_next(inscribed, None, user=secretariat_user)
     operations.mark_delivered(egypt, user=secretariat_user)
     assert 'has been delivered under "General exchange of views"' in mail_body(smtp.outbox[0])
+
+
+def test_a_statement_the_archive_refuses_changes_nothing(inscribed, secretariat_user, client_for, monkeypatch):
+    from indico.web.flask.util import url_for
+
+    from indico_oewg.statements.errors import StatementError
+    from tests.helpers import post
+
+    def _refuse(*args, **kwargs):
+        raise StatementError('The archive refuses this statement.')
+
+    _moved, egypt = operations.call_next(inscribed, None, user=secretariat_user)
+    version = inscribed.version
+    monkeypatch.setattr(statements_api, 'record_delivered_statement', _refuse)
+    client = client_for(secretariat_user)
+    resp = post(client, url_for('plugin_oewg.speakers_next', inscribed.event, agenda_item_id=inscribed.agenda_item_id),
+                {'expected': str(egypt.id)})
+    assert resp.status_code == 302
+    with client.session_transaction() as sess:
+        assert [m for _c, m in sess['_flashes']] == ['The archive refuses this statement.']
+    assert [(i.delegation.code, i.status.name) for i in speaking_order(inscribed)][:2] == [
+        ('EGY', 'current'), ('JPN', 'waiting')]
+    assert inscribed.version == version
