@@ -3,7 +3,8 @@
 # Licensed under the MIT License; see the LICENSE file.
 
 """The plugin's stylesheet reaches the plugin's pages and the registration pages, and nothing else of Indico's; the
-plugin's pages mark their own content (``.oewg-page``), which the stylesheet and the axe test are scoped to."""
+plugin's pages mark their own content (``.oewg-page``), which the stylesheet and the axe test are scoped to.
+"""
 
 import json
 from pathlib import Path
