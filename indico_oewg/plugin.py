@@ -88,6 +88,11 @@ class OEWGPlugin(IndicoPlugin):
         from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
         self.inject_bundle('main.js', WPManageRegistration)
         self.inject_bundle('main.js', DisplayRegistrationFormMixin)
+        # the plugin's stylesheet (client/oewg.css: contrast and focus inside the plugin's own content only) on its
+        # pages and on the registration pages showing the OEWG field
+        from indico_oewg.working_groups.views import WPOEWGMixin
+        for view_class in (WPOEWGMixin, WPManageRegistration, DisplayRegistrationFormMixin):
+            self.inject_bundle('main.css', view_class)
 
     def get_vars_js(self):
         # the OEWG field's script reads the representations from here (window.OewgPlugin)

@@ -92,7 +92,9 @@ class StatementListRenderer:
             if line.meeting:
                 parts.append(f' · {escape(line.meeting)}')
             for file_id, language, filename in line.files or ():
-                parts.append(f' <a class="i-button text-color subtle icon-file-pdf" lang="{escape(language)}" '
+                # the label is the language's own name, in that language ("other" is none)
+                lang = f' lang="{escape(language)}"' if language != 'other' else ''
+                parts.append(f' <a class="i-button text-color subtle icon-file-pdf"{lang} '
                              f'href="{file_pre}{line.id}{file_mid}{file_id}{file_name_pre}'
                              f'{self._filename(filename)}{file_post}">{self._label(language)}</a>')
             parts.append('</li>')
