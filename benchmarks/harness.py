@@ -121,8 +121,8 @@ class Measurement:
     own_queries: int = 0
 
 
-def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=2, status=200):
-    """Median time, SQL queries and response size of requesting a URL."""
+def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=2, status=200, headers=None):
+    """Median time, SQL queries and response size of requesting a URL (with the request headers given)."""
     from indico.core.db import db
     with app.app_context():
         engine = db.engine
@@ -133,7 +133,7 @@ def measure(app, client, url, *, method='GET', data=None, rounds=ROUNDS, warmup=
         counter[1] += 'plugin_oewg.' in statement
 
     def _request():
-        resp = client.open(url, method=method, data=data() if callable(data) else data)
+        resp = client.open(url, method=method, data=data() if callable(data) else data, headers=headers)
         assert resp.status_code == status, (url, resp.status_code)
         return resp
 

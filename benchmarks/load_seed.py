@@ -27,10 +27,10 @@ FORM_TITLE = 'Registration (load test)'
 
 def _statements(event, user):
     from demo.statements import sample_pdf
+    from indico_oewg.delegations import Delegation
     from indico_oewg.states import get_states
-    from indico_oewg.statements.models.statements import SpeakerKind, StatementStatus
+    from indico_oewg.statements.models.statements import StatementStatus
     from indico_oewg.statements.operations import create_agenda_item, create_statement
-    from indico_oewg.statements.util import Delegation
 
     states = [s for s in get_states() if s.is_member]
     items = [create_agenda_item(event, title, user=user) for title in (
@@ -43,7 +43,7 @@ def _statements(event, user):
         key = (state.iso3, item.id)
         if key not in pdfs:
             pdfs[key] = sample_pdf(f'Statement by {state.name_en}', event.title, item.title)
-        create_statement(event, item, {'delegation': Delegation(SpeakerKind.state, state.iso3),
+        create_statement(event, item, {'delegation': Delegation.for_state(state.iso3),
                                        'date': event.start_dt.date(), 'original_language': 'en'},
                          [('en', f'{state.iso3.lower()}-{n}.pdf', pdfs[key])],
                          status=StatementStatus.published, user=user, log=False)

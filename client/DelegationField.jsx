@@ -4,10 +4,11 @@
 
 import PropTypes from 'prop-types';
 import React from 'react';
-import {Dropdown, Form, Input, Message} from 'semantic-ui-react';
+import {Form, Input, Message} from 'semantic-ui-react';
 
 import {FinalCheckbox, FinalDropdown, FinalField, FinalInput} from 'indico/react/forms';
 
+import Combobox from './Combobox';
 import {Translate} from './i18n';
 import {getRepresentations, isStateRepresentation} from './representations';
 
@@ -27,6 +28,52 @@ function delegationOptions(representation, {memberStates, observerStates, organi
   return toOptions(organizations.filter(org => !org.kind || org.kind === representation));
 }
 
+// A short list as a native <select> (Semantic UI's look): a screen reader names it by its <label> and reads its
+// options; the keyboard works as everywhere. The empty first option is the placeholder.
+function Select({id, dataOewg, value, choices, placeholder, onChange, disabled, required, invalid, describedBy}) {
+  return (
+    <select
+      id={id}
+      className="ui dropdown oewg-select"
+      data-oewg={dataOewg}
+      value={value || ''}
+      onChange={evt => onChange(evt.target.value || null)}
+      disabled={disabled}
+      aria-required={required || undefined}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy || undefined}
+    >
+      <option value="">{placeholder}</option>
+      {choices.map(({value: optionValue, text}) => (
+        <option key={optionValue} value={optionValue}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+Select.propTypes = {
+  id: PropTypes.string.isRequired,
+  dataOewg: PropTypes.string.isRequired,
+  value: PropTypes.string,
+  choices: choicePropType.isRequired,
+  placeholder: PropTypes.string.isRequired,
+  onChange: PropTypes.func.isRequired,
+  disabled: PropTypes.bool,
+  required: PropTypes.bool,
+  invalid: PropTypes.bool,
+  describedBy: PropTypes.string,
+};
+
+Select.defaultProps = {
+  value: null,
+  disabled: false,
+  required: false,
+  invalid: false,
+  describedBy: undefined,
+};
+
 function DelegationWidget({
   id,
   value,
@@ -34,6 +81,8 @@ function DelegationWidget({
   onFocus,
   onBlur,
   disabled,
+  isRequired,
+  error,
   representationChoices,
   roleChoices,
   roleRequired,
@@ -51,26 +100,37 @@ function DelegationWidget({
   const options = representation
     ? delegationOptions(representation, {memberStates, observerStates, organizations})
     : [];
+  const errorId = `${id}-error`;
+  // the part an error is about is marked invalid and described by the message
+  const invalid = part => !!error && error.part === part;
+  const describedBy = part => (invalid(part) ? errorId : undefined);
   return (
-    <div id={id} className="oewg-delegation" onFocus={onFocus} onBlur={onBlur}>
-      <Form.Field disabled={disabled}>
+    <div
+      id={id}
+      className="oewg-delegation"
+      data-field-id={id}
+      onFocus={evt => !evt.currentTarget.contains(evt.relatedTarget) && onFocus && onFocus(evt)}
+      // the field is left (and then checked) when the focus leaves all of its parts, not from one to the next
+      onBlur={evt => !evt.currentTarget.contains(evt.relatedTarget) && onBlur && onBlur(evt)}
+    >
+      <Form.Field disabled={disabled} required={isRequired} error={invalid('representation')}>
         <label htmlFor={`${id}-representation`}>{Translate.string('Representing')}</label>
-        <Dropdown
+        <Select
           id={`${id}-representation`}
-          data-oewg="representation"
-          placeholder={Translate.string('Choose whom you represent')}
-          options={toOptions(representationChoices)}
+          dataOewg="representation"
           value={representation}
-          onChange={(__, {value: rep}) => update({representation: rep || null, delegation: null})}
-          selection
-          fluid
-          selectOnBlur={false}
+          choices={representationChoices}
+          placeholder={Translate.string('Choose whom you represent')}
+          onChange={rep => update({representation: rep, delegation: null})}
           disabled={disabled}
+          required={isRequired}
+          invalid={invalid('representation')}
+          describedBy={describedBy('representation')}
         />
       </Form.Field>
       {representation && (
-        <Form.Field disabled={disabled}>
-          <label htmlFor={`${id}-delegation`}>
+        <Form.Field disabled={disabled} required error={invalid('delegation')}>
+          <label id={`${id}-delegation-label`} htmlFor={`${id}-delegation`}>
             {isState ? Translate.string('State') : Translate.string('Organization')}
           </label>
           {!isState && !options.length ? (
@@ -82,41 +142,39 @@ function DelegationWidget({
               )}
             />
           ) : (
-            <Dropdown
+            <Combobox
               id={`${id}-delegation`}
-              data-oewg="delegation"
-              placeholder={
-                isState
-                  ? Translate.string('Choose the State')
-                  : Translate.string('Choose the accredited organization')
-              }
+              labelId={`${id}-delegation-label`}
+              dataOewg="delegation"
               options={options}
               value={delegation}
-              onChange={(__, {value: code}) => update({delegation: code || null})}
-              search
-              selection
-              fluid
-              selectOnBlur={false}
+              onChange={code => update({delegation: code})}
+              placeholder={
+                isState
+                  ? Translate.string('Type or choose the State')
+                  : Translate.string('Type or choose the accredited organization')
+              }
               disabled={disabled}
+              invalid={invalid('delegation')}
+              describedBy={describedBy('delegation')}
             />
           )}
         </Form.Field>
       )}
       <Form.Group widths="equal">
-        <Form.Field disabled={disabled} required={roleRequired}>
+        <Form.Field disabled={disabled} required={roleRequired} error={invalid('role')}>
           <label htmlFor={`${id}-role`}>{Translate.string('Role in the delegation')}</label>
-          <Dropdown
+          <Select
             id={`${id}-role`}
-            data-oewg="role"
-            placeholder={Translate.string('Choose the role')}
-            options={toOptions(roleChoices)}
+            dataOewg="role"
             value={role}
-            onChange={(__, {value: newRole}) => update({role: newRole || null})}
-            selection
-            fluid
-            clearable={!roleRequired}
-            selectOnBlur={false}
+            choices={roleChoices}
+            placeholder={Translate.string('Choose the role')}
+            onChange={newRole => update({role: newRole})}
             disabled={disabled || !representation}
+            required={roleRequired}
+            invalid={invalid('role')}
+            describedBy={describedBy('role')}
           />
         </Form.Field>
         <Form.Field disabled={disabled}>
@@ -132,6 +190,11 @@ function DelegationWidget({
           />
         </Form.Field>
       </Form.Group>
+      {error && (
+        <p id={errorId} className="oewg-field-error" data-oewg="error">
+          {error.message}
+        </p>
+      )}
     </div>
   );
 }
@@ -143,6 +206,8 @@ DelegationWidget.propTypes = {
   onFocus: PropTypes.func,
   onBlur: PropTypes.func,
   disabled: PropTypes.bool,
+  isRequired: PropTypes.bool,
+  error: PropTypes.shape({part: PropTypes.string, message: PropTypes.string}),
   representationChoices: choicePropType.isRequired,
   roleChoices: choicePropType.isRequired,
   roleRequired: PropTypes.bool.isRequired,
@@ -156,6 +221,8 @@ DelegationWidget.defaultProps = {
   onFocus: undefined,
   onBlur: undefined,
   disabled: false,
+  isRequired: false,
+  error: null,
 };
 
 function makeValidator(isRequired, roleRequired) {
@@ -170,6 +237,47 @@ function makeValidator(isRequired, roleRequired) {
     return undefined;
   };
 }
+
+// the part of the field an error is about: the first one missing (as makeValidator checks them)
+function errorPart(value) {
+  if (!value || !value.representation) {
+    return 'representation';
+  } else if (!value.delegation) {
+    return 'delegation';
+  } else if (!value.role) {
+    return 'role';
+  }
+  return null;
+}
+
+// final-form's field state -> the widget. The error is shown in the field itself, next to the part it is about
+// (Indico's adapter shows it in a popup no screen reader links to the field): once the field was left, or after a
+// submission (which touches every field), or when the server refused it.
+function DelegationAdapter({input, meta, ...props}) {
+  const {touched, error, submitError, dirtySinceLastSubmit, submitting} = meta;
+  let message = null;
+  if (touched && error) {
+    message = error;
+  } else if (submitError && !dirtySinceLastSubmit && !submitting) {
+    message = Array.isArray(submitError) ? submitError.join(' ') : String(submitError);
+  }
+  const shown = message ? {part: errorPart(input.value), message} : null;
+  return (
+    <DelegationWidget
+      {...props}
+      value={input.value}
+      onChange={input.onChange}
+      onFocus={input.onFocus}
+      onBlur={input.onBlur}
+      error={shown}
+    />
+  );
+}
+
+DelegationAdapter.propTypes = {
+  input: PropTypes.object.isRequired,
+  meta: PropTypes.object.isRequired,
+};
 
 export function DelegationInput({
   htmlId,
@@ -187,16 +295,17 @@ export function DelegationInput({
     <FinalField
       id={htmlId}
       name={htmlName}
-      component={DelegationWidget}
+      adapter={DelegationAdapter}
       validate={makeValidator(isRequired, roleRequired && isRequired)}
       isEqual={(a, b) => JSON.stringify(a || null) === JSON.stringify(b || null)}
       parse={x => x}
       format={x => x}
       undefinedValue={null}
       disabled={disabled}
+      isRequired={isRequired}
       representationChoices={representationChoices}
       roleChoices={roleChoices}
-      roleRequired={roleRequired}
+      roleRequired={roleRequired && isRequired}
       memberStates={memberStates}
       observerStates={observerStates}
       organizations={organizations}

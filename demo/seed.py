@@ -17,7 +17,7 @@ from demo.maildomain import address
 
 DATA = Path(__file__).parent / 'data'
 # Demo modules of the capabilities, run in this order after the working group and its sessions exist.
-CAPABILITIES = ('observers', 'statements', 'registration')
+CAPABILITIES = ('observers', 'statements', 'registration', 'speakers')
 PASSWORD = 'oewg-demo-2026'  # noqa: S105 (the demo's published password)
 # Addresses in the demo's mail domain, which Indico's e-mail check accepts offline (demo/maildomain.py).
 USERS = {

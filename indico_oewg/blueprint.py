@@ -7,6 +7,7 @@ from indico.core.plugins import IndicoPluginBlueprint
 from indico_oewg.observers.controllers import display as obs_display
 from indico_oewg.observers.controllers import management as obs_manage
 from indico_oewg.registration import controllers as registration
+from indico_oewg.speakers.controllers import display as sp_display
 from indico_oewg.statements.controllers import archive as st_archive
 from indico_oewg.statements.controllers import display as st_display
 from indico_oewg.statements.controllers import management as st_manage
@@ -69,6 +70,14 @@ blueprint.add_url_rule(f'{_st_item}/delete', 'delete_agenda_item', st_manage.RHD
 blueprint.add_url_rule(f'{_st_item}/move', 'move_agenda_item', st_manage.RHMoveAgendaItem, methods=('POST',))
 blueprint.add_url_rule(f'{_st_item}/reorder', 'reorder_statements', st_manage.RHReorderStatements,
                        methods=('POST',))
+
+# List of speakers: public pages and documents
+_sp = '/event/<int:event_id>/speakers'
+blueprint.add_url_rule(f'{_sp}/', 'speakers', sp_display.RHSpeakers)
+blueprint.add_url_rule('/event/<int:event_id>/speakers.json', 'speakers_json', sp_display.RHSpeakersJSON)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/screen', 'speakers_screen', sp_display.RHSpeakersScreen)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/list.pdf', 'speakers_pdf', sp_display.RHSpeakersPDF)
+blueprint.add_url_rule(f'{_sp}/<int:agenda_item_id>/list.docx', 'speakers_docx', sp_display.RHSpeakersDOCX)
 
 # Observers
 _obs_request = '/event/<int:event_id>/observers/requests/<int:request_id>'
@@ -142,3 +151,44 @@ blueprint.add_url_rule('/event/<int:event_id>/manage/oewg/participants.xlsx', 'p
 blueprint.add_url_rule('/event/<int:event_id>/oewg/participants/', 'participants', registration.RHDisplayParticipants)
 blueprint.add_url_rule(f'{_reg_manage}/forms/<int:reg_form_id>/add-oewg-section', 'add_oewg_section',
                        registration.RHAddOEWGSection, methods=('POST',))
+
+# List of speakers: the secretariat's overview and console, the delegations' inscriptions
+from indico_oewg.speakers.controllers import inscriptions as sp_inscribe  # noqa: E402
+from indico_oewg.speakers.controllers import management as sp_manage  # noqa: E402
+
+
+_sp_manage = '/event/<int:event_id>/manage/speakers'
+_sp_item = f'{_sp_manage}/<int:agenda_item_id>'
+_sp_one = f'{_sp_item}/inscriptions/<int:inscription_id>'
+blueprint.add_url_rule(f'{_sp_manage}/', 'manage_speakers', sp_manage.RHManageSpeakers)
+blueprint.add_url_rule(f'{_sp_item}/', 'speakers_console', sp_manage.RHSpeakersConsole)
+for _rule, _endpoint, _rh, _methods in (
+    ('open', 'speakers_open', sp_manage.RHOpenSpeakersList, ('GET', 'POST')),
+    ('close', 'speakers_close', sp_manage.RHCloseSpeakersList, ('POST',)),
+    ('deadline', 'speakers_deadline', sp_manage.RHSpeakersDeadline, ('GET', 'POST')),
+    ('rules', 'speakers_rules', sp_manage.RHSpeakersRules, ('GET', 'POST')),
+    ('reorder', 'speakers_reorder', sp_manage.RHReorderSpeakersList, ('POST',)),
+    ('next', 'speakers_next', sp_manage.RHSpeakersNext, ('POST',)),
+    ('previous', 'speakers_previous', sp_manage.RHSpeakersPrevious, ('POST',)),
+    ('finish', 'speakers_finish', sp_manage.RHFinishSpeakersList, ('POST',)),
+    ('resume', 'speakers_resume', sp_manage.RHResumeSpeakersList, ('POST',)),
+    ('add', 'speakers_add', sp_manage.RHAddSpeaker, ('GET', 'POST')),
+):
+    blueprint.add_url_rule(f'{_sp_item}/{_rule}', _endpoint, _rh, methods=_methods)
+for _rule, _endpoint, _rh, _methods in (
+    ('delivered', 'speaker_delivered', sp_manage.RHSpeakerDelivered, ('POST',)),
+    ('absent', 'speaker_absent', sp_manage.RHSpeakerAbsent, ('POST',)),
+    ('withdraw', 'speaker_withdraw', sp_manage.RHSpeakerWithdraw, ('POST',)),
+    ('step', 'speaker_step', sp_manage.RHSpeakerMoveStep, ('POST',)),
+    ('move', 'speaker_move', sp_manage.RHMoveSpeaker, ('GET', 'POST')),
+    ('exchange', 'speaker_exchange', sp_manage.RHExchangeSpeakers, ('GET', 'POST')),
+    ('edit', 'speaker_edit', sp_manage.RHEditSpeaker, ('GET', 'POST')),
+):
+    blueprint.add_url_rule(f'{_sp_one}/{_rule}', _endpoint, _rh, methods=_methods)
+_sp_delegation = '/event/<int:event_id>/speakers/<int:agenda_item_id>'
+blueprint.add_url_rule(f'{_sp_delegation}/inscribe', 'speakers_inscribe', sp_inscribe.RHInscribe,
+                       methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_sp_delegation}/inscriptions/<int:inscription_id>/change', 'speakers_change',
+                       sp_inscribe.RHChangeInscription, methods=('GET', 'POST'))
+blueprint.add_url_rule(f'{_sp_delegation}/inscriptions/<int:inscription_id>/withdraw', 'speakers_withdraw',
+                       sp_inscribe.RHWithdrawInscription, methods=('POST',))

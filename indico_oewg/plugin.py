@@ -77,10 +77,22 @@ class OEWGPlugin(IndicoPlugin):
         self.template_hook('event-header', registration.event_header)
         from indico_oewg.registration import clone as registration_clone
         self.connect(signals.event_management.get_cloners, registration_clone.get_cloners)
+        # List of speakers
+        from indico_oewg.speakers import receivers as speakers
+        self.connect(signals.core.import_tasks, speakers.import_tasks)
+        self.connect(signals.menu.items, speakers.management_menu, sender='event-management-sidemenu')
+        self.connect(signals.event.sidemenu, speakers.conference_menu)
+        self.template_hook('event-header', speakers.event_header)
+        self.connect(signals.users.merged, speakers.merge_users)
         # the field's JavaScript on every registration page: the form editor fails on an unknown field type
         from indico.modules.events.registration.views import DisplayRegistrationFormMixin, WPManageRegistration
         self.inject_bundle('main.js', WPManageRegistration)
         self.inject_bundle('main.js', DisplayRegistrationFormMixin)
+        # the plugin's stylesheet (client/oewg.css: contrast and focus inside the plugin's own content only) on its
+        # pages and on the registration pages showing the OEWG field
+        from indico_oewg.working_groups.views import WPOEWGMixin
+        for view_class in (WPOEWGMixin, WPManageRegistration, DisplayRegistrationFormMixin):
+            self.inject_bundle('main.css', view_class)
 
     def get_vars_js(self):
         # the OEWG field's script reads the representations from here (window.OewgPlugin)

@@ -15,7 +15,7 @@ else
 fi
 export OEWG_BENCH_REDIS=$REDIS_URL_BASE/12 SQLALCHEMY_SILENCE_UBER_WARNING=1 PYTHONPATH=$ROOT
 benches=("$@")
-[[ ${#benches[@]} -gt 0 ]] || benches=(statements observers registration)
+[[ ${#benches[@]} -gt 0 ]] || benches=(statements observers registration speakers)
 # Every benchmark runs even when an earlier one misses a target; the exit status says whether any did.
 status=0
 for name in "${benches[@]}"; do

@@ -2,7 +2,8 @@
 // Copyright (C) 2026 The indico-plugin-oewg authors
 // Licensed under the MIT License; see the LICENSE file.
 
-// Builds client/ into <out>/js/main.<hash>.bundle.js and <out>/manifest.json (default out: indico_oewg/static/dist).
+// Builds client/ into <out>/js/main.<hash>.bundle.js, the plugin's stylesheet client/oewg.css into
+// <out>/css/main.<hash>.bundle.css and both into <out>/manifest.json (default out: indico_oewg/static/dist).
 // Imports of React, semantic-ui-react and Indico's modules resolve to the globals Indico's pages already define
 // (the same table as the externals of Indico's own plugin webpack config), so the bundle holds only our code.
 import {createHash} from 'node:crypto';
@@ -51,8 +52,21 @@ function parseOut(argv) {
   return path.resolve(i >= 0 ? argv[i + 1] : path.join(ROOT, 'indico_oewg/static/dist'));
 }
 
+// Writes the bundle under a name with its content's hash (cache busting), replacing the previous one.
+function writeHashed(dir, ext, contents) {
+  const hash = createHash('sha256').update(contents).digest('hex').slice(0, 12);
+  mkdirSync(dir, {recursive: true});
+  for (const name of readdirSync(dir)) {
+    rmSync(path.join(dir, name));
+  }
+  const fileName = `main.${hash}.bundle.${ext}`;
+  writeFileSync(path.join(dir, fileName), contents);
+  console.log(`${path.relative(process.cwd(), path.join(dir, fileName))} (${contents.length} bytes)`);
+  return fileName;
+}
+
 const out = parseOut(process.argv.slice(2));
-const result = await esbuild.build({
+const js = await esbuild.build({
   entryPoints: [path.join(ROOT, 'client/index.jsx')],
   bundle: true,
   format: 'iife',
@@ -67,17 +81,16 @@ const result = await esbuild.build({
   plugins: [indicoGlobals],
   logLevel: 'warning',
 });
-const code = result.outputFiles[0].contents;
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 12);
-const jsDir = path.join(out, 'js');
-mkdirSync(jsDir, {recursive: true});
-for (const name of readdirSync(jsDir)) {
-  rmSync(path.join(jsDir, name));
-}
-const fileName = `main.${hash}.bundle.js`;
-writeFileSync(path.join(jsDir, fileName), code);
-writeFileSync(
-  path.join(out, 'manifest.json'),
-  `${JSON.stringify({'main.js': `${URL_PREFIX}/js/${fileName}`}, null, 2)}\n`
-);
-console.log(`${path.relative(process.cwd(), path.join(jsDir, fileName))} (${code.length} bytes)`);
+const css = await esbuild.build({
+  entryPoints: [path.join(ROOT, 'client/oewg.css')],
+  bundle: true,
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+  logLevel: 'warning',
+});
+const jsName = writeHashed(path.join(out, 'js'), 'js', js.outputFiles[0].contents);
+const cssName = writeHashed(path.join(out, 'css'), 'css', css.outputFiles[0].contents);
+const manifest = {'main.js': `${URL_PREFIX}/js/${jsName}`, 'main.css': `${URL_PREFIX}/css/${cssName}`};
+writeFileSync(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

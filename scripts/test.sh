@@ -17,8 +17,14 @@ cleanup() {
     [[ -n ${STARTED_PG:-} ]] && stop_private_postgres "$STATE"
     [[ -n ${STARTED_REDIS:-} ]] && stop_private_redis "$STATE"
     if [[ -n ${RUN_REDIS_DIR:-} ]]; then
-        kill "$(cat "$RUN_REDIS_DIR/redis.pid" 2>/dev/null)" 2>/dev/null || true
-        rm -rf "$RUN_REDIS_DIR"
+        local pid
+        pid=$(cat "$RUN_REDIS_DIR/redis.pid" 2>/dev/null || true)
+        if [[ -n $pid ]]; then
+            kill "$pid" 2>/dev/null || true
+            # redis-server writes its log until it has exited: remove its directory only then
+            for _ in {1..50}; do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        fi
+        rm -rf "$RUN_REDIS_DIR" || true
     fi
     return 0
 }

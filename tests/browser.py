@@ -24,6 +24,8 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 
+#: The password of every user a browser seed creates (``create_users``)
+PASSWORD = 'oewg-browser-2026'
 CHROMIUM = '/usr/bin/chromium'
 CHROMEDRIVER = '/usr/bin/chromedriver'
 
@@ -128,15 +130,33 @@ def wait(driver, condition, timeout=20):
     return WebDriverWait(driver, timeout).until(condition)
 
 
-def login(driver, base_url, login, password):
-    """Log in through Indico's login form and wait until it has let the user in."""
+def login(driver, base_url, login, password=PASSWORD):
+    """Log in through Indico's login form (as nobody else: cookies cleared) and wait until it has let the user in."""
     from selenium.webdriver.common.by import By
+    driver.delete_all_cookies()
     driver.get(f'{base_url}/login/')
     driver.find_element(By.NAME, 'identifier').send_keys(login)
     field = driver.find_element(By.NAME, 'password')
     field.send_keys(password)
     field.submit()
     wait(driver, lambda d: '/login' not in d.current_url)
+
+
+def create_users(names, affiliation='Sample'):
+    """Indico users with a local login, ``{login: (first name, last name)}`` -> ``{login: user}``.
+
+    Their e-mail is ``<login>@example.com`` and their password `PASSWORD`; for seed scripts (in an app context).
+    """
+    from indico.core.db import db
+    from indico.modules.auth import Identity
+    from indico.modules.users.operations import create_user
+
+    users = {login: create_user(f'{login}@example.com',
+                                {'first_name': first, 'last_name': last, 'affiliation': affiliation},
+                                Identity(provider='indico', identifier=login, password=PASSWORD))
+             for login, (first, last) in names.items()}
+    db.session.flush()
+    return users
 
 
 def print_seed(seed):

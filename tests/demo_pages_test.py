@@ -136,6 +136,12 @@ def test_indico_and_the_plugin_accept_the_seeded_demo(app, oewg_plugin, client_f
     _crawl(client, adapter, _plugin_start_pages(app, ctx), reached)
     requester = get_user_by_email(address('requester'))
     _crawl(client_for(requester), adapter, [url_for('plugin_oewg.observers', event) for event in sessions], reached)
+    # and as the demo delegate, on the pages where their delegation inscribes on the lists of speakers
+    # (imported late: the plugin's models are all mapped only once the app is loaded)
+    from indico_oewg.speakers import api as speakers_api
+    _crawl(client_for(ctx['users']['delegate']), adapter,
+           [speakers_api.get_inscription_url(lst) for event in sessions for lst in speakers_api.get_lists(event)],
+           reached)
 
     pages = {rule.endpoint.removeprefix('plugin_oewg.') for rule in app.url_map.iter_rules()
              if rule.endpoint.startswith('plugin_oewg.') and 'GET' in rule.methods}

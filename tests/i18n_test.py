@@ -189,7 +189,7 @@ def test_indico_serves_the_react_catalogue(test_client):
     domain = json.loads(text.removeprefix(prefix).rstrip().removesuffix(';'))['oewg']
     assert domain['']['domain'] == 'oewg'
     assert domain['Representing'] == ['Vous représentez']
-    assert domain['Choose the State'] == ["Choisissez l'État"]
+    assert domain['Type or choose the State'] == ["Saisissez ou choisissez l'État"]
     # ... and the committed bundle binds its Translate to that domain (client/i18n.js)
     dist = ROOT / 'indico_oewg' / 'static' / 'dist'
     url = json.loads((dist / 'manifest.json').read_text())['main.js']

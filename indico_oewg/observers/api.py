@@ -61,6 +61,21 @@ def get_organization_names(organization_id):
     return organization.name, organization.name_fr, organization.acronym
 
 
+def get_organizations_names(organization_ids):
+    """``{id: (name, French name, acronym)}`` for many organizations of any registry at once (for one merged into
+    another, the names of that one); ids not found are left out. One query, whatever the number of ids.
+    """
+    ids = set(organization_ids)
+    if not ids:
+        return {}
+    organizations = Organization.query.filter(Organization.id.in_(ids)).all()
+    result = {}
+    for organization in organizations:
+        canonical = organization.canonical
+        result[organization.id] = (canonical.name, canonical.name_fr, canonical.acronym)
+    return result
+
+
 def find_organization(text, working_group):
     """An organization of the working group's registry by its English/French name or acronym (case-insensitive)."""
     text = (text or '').strip().lower()

@@ -60,6 +60,13 @@ class _RequestFormBase(IndicoForm):
     def representative_pairs(self):
         return [(r.get('full_name') or '', r.get('title') or '') for r in self.representatives.data or []]
 
+    @property
+    def request_data(self):
+        """The keyword arguments of `create_request`/`update_request` this form gives."""
+        return {'letter': self.letter.data, 'representatives': self.representative_pairs,
+                'mission_statement': self.mission_statement.data or '',
+                'mission_statement_file': self.mission_statement_file.data, 'ecosoc_status': self.ecosoc_status.data}
+
 
 class RequestForm(_RequestFormBase):
     """The public request of an organization to attend a session as an observer."""

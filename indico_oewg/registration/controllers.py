@@ -50,7 +50,8 @@ class RHNameFocalPoints(RHManageOEWGSessionBase):
                 flash(ngettext('{n} focal point named.', '{n} focal points named.', len(added))
                       .format(n=len(added)), 'success')
             return jsonify_data(flash=False)
-        return jsonify_form(form, submit=_('Name focal points'))
+        # .oewg-page: the plugin's stylesheet reaches the dialog's form (contrast)
+        return jsonify_form(form, submit=_('Name focal points'), form_header_kwargs={'classes': 'oewg-page'})
 
 
 class RHDelegationSettings(RHManageOEWGSessionBase):
@@ -62,7 +63,7 @@ class RHDelegationSettings(RHManageOEWGSessionBase):
             if update_registration_settings(self.event, form.data, session.user):
                 flash(_('The delegation settings have been saved.'), 'success')
             return jsonify_data(flash=False)
-        return jsonify_form(form)
+        return jsonify_form(form, form_header_kwargs={'classes': 'oewg-page'})
 
 
 class RHRemoveFocalPoint(RHManageOEWGSessionBase):

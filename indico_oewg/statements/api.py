@@ -8,11 +8,12 @@ Nothing else of `indico_oewg.statements` is to be imported from outside it. Dele
 `indico_oewg.delegations.Delegation`; ``user`` defaults to the logged-in user (`indico_oewg.util.acting_user`).
 """
 
+from indico.core.db import db
 from indico.core.plugins import url_for_plugin
 
 from indico_oewg.statements import operations
 from indico_oewg.statements.models.agenda_items import AgendaItem
-from indico_oewg.statements.models.statements import Statement, StatementMode
+from indico_oewg.statements.models.statements import Statement, StatementMode, StatementStatus
 from indico_oewg.statements.queries import get_agenda_items as _get_agenda_items
 
 
@@ -56,6 +57,25 @@ def undo_delivered_statement(statement, user=None):
 def get_statement_url(statement):
     """The public permalink of a statement (404 for the public while it is not published)."""
     return url_for_plugin('oewg.statement', statement, _external=True)
+
+
+def get_statement_urls(event, statement_ids):
+    """The public permalinks of statements of a session, ``{id: url}``, from a single routing lookup (a list of
+    speakers links hundreds; nothing is loaded).
+    """
+    marker = '987654321'
+    pattern = url_for_plugin('oewg.statement', event_id=event.id, statement_id=int(marker), _external=True)
+    before, after = pattern.rsplit(marker, 1)
+    return {statement_id: f'{before}{statement_id}{after}' for statement_id in statement_ids}
+
+
+def get_published_ids(statement_ids):
+    """Which of these statements the public can see (one query, nothing loaded)."""
+    if not statement_ids:
+        return set()
+    return {statement_id for statement_id, in (db.session.query(Statement.id)
+                                               .filter(Statement.id.in_(set(statement_ids)),
+                                                       Statement.status == StatementStatus.published))}
 
 
 def is_published(statement):

@@ -5,6 +5,7 @@
 """The delegations of each session's published statements, cached: every statements page offers them as filter."""
 
 from datetime import timedelta
+from functools import lru_cache
 
 from indico.core.cache import make_scoped_cache
 from indico.core.db import db
@@ -39,11 +40,18 @@ def published_delegation_choices(event_ids):
         _delegations_cache.set_many(found, timeout=DELEGATIONS_CACHE_TTL)
         cached.update(found)
     keys = {key for keys in cached.values() for key in keys}
+    language = heading_language()
     delegations = [delegation for key in keys if (delegation := Delegation.from_key(key))]
     # by name without "the", case and accents ("Équateur" with the E's); in Chinese in the English order
-    language = heading_language()
-    delegations.sort(key=lambda delegation: delegation.sort_key(language))
-    return [(delegation.key, delegation_name(delegation)) for delegation in delegations]
+    delegations.sort(key=lambda delegation: (_state_sort_key(delegation.code, language) if delegation.state
+                                             else delegation.sort_key(language)))
+    return [(delegation.key, delegation_name(delegation, language)) for delegation in delegations]
+
+
+@lru_cache(maxsize=4096)
+def _state_sort_key(iso3, language):
+    # the same States come back on every page view and their names never change: each is folded once per process
+    return Delegation.for_state(iso3).sort_key(language)
 
 
 def forget_session_delegations(event_ids):

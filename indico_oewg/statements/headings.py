@@ -4,11 +4,13 @@
 
 """How statements are named: their headings in the UI's language and their citation in English."""
 
+from functools import lru_cache
+
 from indico.util.date_time import format_date
 from indico.util.i18n import force_locale
 
 from indico_oewg import _, pgettext
-from indico_oewg.states import current_language, name_with_de
+from indico_oewg.states import current_language, get_state, name_with_de
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 
 
@@ -23,11 +25,54 @@ def heading_language():
     return language if language in HEADING_LANGUAGES else 'en'
 
 
-def delegation_name(delegation):
+def delegation_name(delegation, language=None):
     """A delegation as statement lists name it, in the heading language: "the Philippines", in French and Spanish
-    "Philippines"/"Filipinas", in Chinese "菲律宾".
+    "Philippines"/"Filipinas", in Chinese "菲律宾". ``language``: the heading language when the caller has it already
+    (see `heading_language`).
     """
-    return delegation.name_in_sentence(heading_language())
+    return delegation.name_in_sentence(language or heading_language())
+
+
+@lru_cache(maxsize=1024)
+def _state_name_with_preposition(language, iso3):
+    # the UN list of States is fixed for the process: each name is worked out once
+    return name_with_de(get_state(iso3), language)
+
+
+class StatementHeadings:
+    """Statement headings in the UI's language (see :func:`statement_heading`) for the lines of one request: the
+    heading language and the translated wordings are looked up once, not once per statement.
+    """
+
+    def __init__(self):
+        self.language = heading_language()
+        self._wordings = {}
+
+    def _wording(self, by_state, on_behalf):
+        key = (by_state, on_behalf)
+        if key not in self._wordings:
+            if not by_state:
+                wording = (_('Statement by {delegation} on behalf of {group}') if on_behalf
+                           else _('Statement by {delegation}'))
+            # A State has strings of its own: their translations put its name, with its preposition, right after
+            # "Statement"
+            elif on_behalf:
+                wording = pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
+                                   'Statement by {delegation} on behalf of {group}')
+            else:
+                wording = pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
+                                   'Statement by {delegation}')
+            self._wordings[key] = wording
+        return self._wordings[key]
+
+    def __call__(self, delegation, on_behalf_of=''):
+        if delegation.state is not None:
+            name = _state_name_with_preposition(self.language, delegation.code)
+            by_state = True
+        else:
+            name = delegation.name_in_sentence(self.language)
+            by_state = False
+        return self._wording(by_state, bool(on_behalf_of)).format(delegation=name, group=on_behalf_of)
 
 
 def statement_heading(delegation, on_behalf_of=''):
@@ -36,22 +81,9 @@ def statement_heading(delegation, on_behalf_of=''):
     In French and Spanish a State comes with its preposition and article ("Déclaration des Philippines", "Declaración
     del Japón", "Declaración de Filipinas"), an organization or office by its name ("Déclaration – Union
     européenne"); Chinese puts the name first ("菲律宾的发言").  For English whatever the UI's language (citations,
-    the event log) call :func:`english_heading`.
+    the event log) call :func:`english_heading`; for many headings in one request use :class:`StatementHeadings`.
     """
-    language = heading_language()
-    state = delegation.state
-    if state is None:
-        name = delegation.name_in_sentence(language)
-        if on_behalf_of:
-            return _('Statement by {delegation} on behalf of {group}').format(delegation=name, group=on_behalf_of)
-        return _('Statement by {delegation}').format(delegation=name)
-    # A State has strings of its own: their translations put its name, with its preposition, right after "Statement"
-    name = name_with_de(state, language)
-    if on_behalf_of:
-        return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
-                        'Statement by {delegation} on behalf of {group}').format(delegation=name, group=on_behalf_of)
-    return pgettext('by a State; {delegation} comes with its preposition, e.g. French "des Philippines"',
-                    'Statement by {delegation}').format(delegation=name)
+    return StatementHeadings()(delegation, on_behalf_of)
 
 
 def english_heading(delegation, on_behalf_of=''):

@@ -13,7 +13,7 @@ from indico.core.plugins import url_for_plugin
 from indico.util.date_time import format_date
 from indico.util.i18n import get_current_locale
 
-from indico_oewg.statements.headings import statement_heading
+from indico_oewg.statements.headings import StatementHeadings
 from indico_oewg.statements.models.files import language_label
 from indico_oewg.statements.models.statements import delegation_of
 
@@ -36,6 +36,7 @@ class StatementListRenderer:
     _SID, _FID, _NAME = 987654321, 987654322, 'F1L3N4M3'
 
     def __init__(self):
+        self._heading_of = StatementHeadings()
         self._headings = {}
         self._dates = {}
         self._urls = {}
@@ -58,7 +59,7 @@ class StatementListRenderer:
         key = (line.speaker_kind, line.state_code, line.organization_id, line.organization_name, line.office,
                line.on_behalf_of)
         if key not in self._headings:
-            self._headings[key] = escape(statement_heading(delegation_of(*key[:5]), line.on_behalf_of))
+            self._headings[key] = escape(self._heading_of(delegation_of(*key[:5]), line.on_behalf_of))
         return self._headings[key]
 
     def _date(self, date):
@@ -91,7 +92,9 @@ class StatementListRenderer:
             if line.meeting:
                 parts.append(f' · {escape(line.meeting)}')
             for file_id, language, filename in line.files or ():
-                parts.append(f' <a class="i-button text-color subtle icon-file-pdf" lang="{escape(language)}" '
+                # the label is the language's own name, in that language ("other" is none)
+                lang = f' lang="{escape(language)}"' if language != 'other' else ''
+                parts.append(f' <a class="i-button text-color subtle icon-file-pdf"{lang} '
                              f'href="{file_pre}{line.id}{file_mid}{file_id}{file_name_pre}'
                              f'{self._filename(filename)}{file_post}">{self._label(language)}</a>')
             parts.append('</li>')

@@ -2,14 +2,13 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-from indico.core.plugins import WPJinjaMixinPlugin
 from indico.modules.categories.views import WPCategory
 from indico.modules.events.management.views import WPEventManagement
 
-from indico_oewg.working_groups.views import WPSessionConference
+from indico_oewg.working_groups.views import WPOEWGMixin, WPSessionConference
 
 
-class WPManageStatements(WPJinjaMixinPlugin, WPEventManagement):
+class WPManageStatements(WPOEWGMixin, WPEventManagement):
     sidemenu_option = 'oewg_statements'
 
 
@@ -17,5 +16,5 @@ class WPStatementsConference(WPSessionConference):
     menu_entry_name = 'statements'
 
 
-class WPWorkingGroupStatements(WPJinjaMixinPlugin, WPCategory):
+class WPWorkingGroupStatements(WPOEWGMixin, WPCategory):
     pass

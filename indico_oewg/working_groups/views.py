@@ -8,15 +8,19 @@ from indico.modules.events.management.views import WPEventManagement
 from indico.modules.events.views import WPConferenceDisplayBase, WPSimpleEventDisplayBase
 
 
-class WPManageWorkingGroup(WPJinjaMixinPlugin, WPCategoryManagement):
+class WPOEWGMixin(WPJinjaMixinPlugin):
+    """Every page of the plugin: renders the plugin's templates and gets the plugin's stylesheet (see plugin.py)."""
+
+
+class WPManageWorkingGroup(WPOEWGMixin, WPCategoryManagement):
     pass
 
 
-class WPManageOEWGSession(WPJinjaMixinPlugin, WPEventManagement):
+class WPManageOEWGSession(WPOEWGMixin, WPEventManagement):
     sidemenu_option = 'oewg_overview'
 
 
-class _SessionDisplayMixin(WPJinjaMixinPlugin):
+class _SessionDisplayMixin(WPOEWGMixin):
     menu_entry_plugin = 'oewg'
 
     def _get_body(self, params):

@@ -6,29 +6,21 @@
 
 from datetime import datetime
 
-
-PASSWORD = 'oewg-browser-2026'
+from tests.browser import create_users
 
 
 def seed():
     import pytz
 
     from indico.core.db import db
-    from indico.modules.auth import Identity
     from indico.modules.categories import Category
     from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.models.events import EventType
     from indico.modules.events.operations import create_event
-    from indico.modules.users.operations import create_user
 
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
-    users = {}
-    for login, first, last in (('newcomer', 'Nadia', 'Newcomer'), ('secretariat', 'Sara', 'Secretariat')):
-        users[login] = create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
-                                                           'affiliation': ''},
-                                   Identity(provider='indico', identifier=login, password=PASSWORD))
-    db.session.flush()
+    users = create_users({'newcomer': ('Nadia', 'Newcomer'), 'secretariat': ('Sara', 'Secretariat')}, affiliation='')
     category = Category(parent=Category.get_root(), title='OEWG on reducing space threats')
     db.session.add(category)
     db.session.add(WorkingGroup(category=category, name='Open-ended working group on reducing space threats',

@@ -13,10 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import chromium, indico_server
-from tests.browser import login as browser_login
+from tests.browser import chromium, indico_server, login
 from tests.browser import wait as _wait
-from tests.observers.browser_seed import PASSWORD
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -35,11 +33,6 @@ def browser():
     driver = chromium()
     yield driver
     driver.quit()
-
-
-def _login(driver, base_url, login):
-    driver.delete_all_cookies()
-    browser_login(driver, base_url, login, PASSWORD)
 
 
 def _answer_prompt(driver, answer):
@@ -89,12 +82,12 @@ def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, 
     letter = tmp_path / 'letter.pdf'
     letter.write_bytes(HTML(string='<p>Official letter</p>').write_pdf())
 
-    _login(browser, base_url, 'newcomer')
+    login(browser, base_url, 'newcomer')
     welcome = _send_request(browser, base_url, event_id, 'Orbital Debris Institute', 'other_ngo', letter)
     objected = _send_request(browser, base_url, event_id, 'Astro Commerce SA', 'commercial', letter)
     assert 'Pending' in browser.page_source
 
-    _login(browser, base_url, 'secretariat')
+    login(browser, base_url, 'secretariat')
     for request_id in (welcome, objected):
         browser.get(f'{base_url}/event/{event_id}/manage/oewg/observers/requests/{request_id}/')
         browser.find_element(By.CSS_SELECTOR, 'button.js-observer-confirm').click()
@@ -115,7 +108,7 @@ def test_new_user_takes_organizations_to_accreditation_and_not(server, browser, 
     browser.find_elements(By.XPATH, "//button[normalize-space()='OK']")[-1].click()
     _wait(browser, lambda d: 'The no-objection period is closed' in d.page_source)
 
-    _login(browser, base_url, 'newcomer')
+    login(browser, base_url, 'newcomer')
     browser.get(f'{base_url}/event/{event_id}/observers/')
     accredited_part = browser.page_source.split('Accredited observers')[1]
     assert 'Orbital Debris Institute' in accredited_part
@@ -145,7 +138,7 @@ def test_secretariat_acts_in_dialogs_and_confirms_before_anything_changes(server
     base_url, seed, smtp = server
     page = f"{base_url}/event/{seed['event']}/manage/oewg/observers/requests/{{}}/"
     sent_before = len(smtp.outbox)
-    _login(browser, base_url, 'secretariat')
+    login(browser, base_url, 'secretariat')
 
     browser.get(page.format(seed['to_confirm']))
     browser.find_element(By.CSS_SELECTOR, 'button.js-observer-confirm').click()

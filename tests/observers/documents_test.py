@@ -18,13 +18,10 @@ from indico_oewg.observers import api
 from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.operations import confirm_request
 from indico_oewg.observers.settings import observer_settings
+from tests.helpers import post
 
 
 pytestmark = pytest.mark.usefixtures('db')
-
-
-def _post(client, url, data=None):
-    return client.post(url, data=(data or {}) | {'csrf_token': client.csrf_token})
 
 
 @pytest.fixture
@@ -82,12 +79,12 @@ def test_circulation_to_member_states(listed, oewg_event, secretariat_user, clie
     smtp = listed
     sent_before = len(smtp.outbox)
     client = client_for(secretariat_user)
-    resp = _post(client, url_for('plugin_oewg.observer_lists_circulate', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_lists_circulate', oewg_event),
                  {'subject': 'Lists', 'body': 'Attached.'})
     assert resp.status_code == 302
     assert len(smtp.outbox) == sent_before, 'no addresses configured yet'
 
-    resp = _post(client, url_for('plugin_oewg.observer_settings', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_settings', oewg_event),
                  {'member_states_emails': 'not an address', 'accredited_subject': 'a', 'accredited_body': 'b',
                   'not_accredited_subject': 'c', 'not_accredited_body': 'd'})
     assert resp.status_code == 200
@@ -95,12 +92,12 @@ def test_circulation_to_member_states(listed, oewg_event, secretariat_user, clie
     assert observer_settings.get(oewg_event.category, 'member_states_emails') == []
 
     settings = observer_settings.get_all(oewg_event.category)
-    resp = _post(client, url_for('plugin_oewg.observer_settings', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_settings', oewg_event),
                  settings | {'member_states_emails': 'mission.a@example.org\n\nmission.b@example.org'})
     assert resp.status_code == 302
     assert observer_settings.get(oewg_event.category, 'member_states_emails') == ['mission.a@example.org',
                                                                                   'mission.b@example.org']
-    resp = _post(client, url_for('plugin_oewg.observer_lists_circulate', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_lists_circulate', oewg_event),
                  {'subject': "The Chair's lists", 'body': 'Please find the lists attached.'})
     assert resp.status_code == 302
     mail = smtp.outbox[-1]
@@ -136,12 +133,12 @@ def test_revocation_is_logged_and_ends_the_accreditation(listed, oewg_event, cre
     assert api.is_accredited(organization, fifth)
     accreditation = organization.accreditations[0]
     url = url_for('plugin_oewg.observer_revoke', fifth, accreditation_id=accreditation.id)
-    assert _post(client_for(requester), url, {'reason': 'x'}).status_code == 403
+    assert post(client_for(requester), url, {'reason': 'x'}).status_code == 403
     client = client_for(secretariat_user)
     assert 'Zeta Space Agency Network' in client.get(url_for('plugin_oewg.observer_accreditations', fifth)).text
-    _post(client, url, {'reason': ''})
+    post(client, url, {'reason': ''})
     assert not accreditation.is_revoked
-    _post(client, url, {'reason': 'Dissolved'})
+    post(client, url, {'reason': 'Dissolved'})
     assert accreditation.is_revoked and accreditation.revocation_reason == 'Dissolved'
     assert api.is_accredited(organization, oewg_event)
     assert not api.is_accredited(organization, fifth)

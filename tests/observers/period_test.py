@@ -4,12 +4,13 @@
 
 """The no-objection procedure: opening, objections, closing by hand or at the deadline, reopening."""
 
+from functools import partial
 import re
 from datetime import timedelta
 
 import pytest
 
-from indico.modules.logs.models.entries import EventLogEntry, EventLogRealm
+from indico.modules.logs.models.entries import EventLogRealm
 from indico.util.date_time import now_utc
 from indico.web.flask.util import url_for
 
@@ -20,19 +21,12 @@ from indico_oewg.observers.models.requests import RequestState
 from indico_oewg.observers.operations import (ObserverError, close_expired_periods, close_period, confirm_request,
                                               open_period, record_objection, reopen_period)
 from indico_oewg.observers.settings import observer_settings
+from tests.helpers import log_summaries, post
 
 
 pytestmark = pytest.mark.usefixtures('db')
 
-
-def _post(client, url, data=None):
-    return client.post(url, data=(data or {}) | {'csrf_token': client.csrf_token})
-
-
-def _logs(event):
-    return [e.summary for e in EventLogEntry.query.filter_by(event_id=event.id, module='OEWG',
-                                                            realm=EventLogRealm.management)
-            .order_by(EventLogEntry.id)]
+_logs = partial(log_summaries, realm=EventLogRealm.management)
 
 
 @pytest.fixture
@@ -50,7 +44,7 @@ def test_secretariat_opens_the_period_in_the_event_timezone(oewg_event, consider
                                                             client_for):
     client = client_for(secretariat_user)
     deadline = (now_utc() + timedelta(days=3)).astimezone(oewg_event.tzinfo)
-    resp = _post(client, url_for('plugin_oewg.observer_period_open', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_period_open', oewg_event),
                  {'deadline': [deadline.strftime('%Y-%m-%d'), '18:00']})
     assert resp.status_code == 302
     period = oewg_event.oewg_no_objection_period
@@ -79,7 +73,7 @@ def test_the_button_opens_the_period_and_the_state_is_open(oewg_event, considera
 
 
 def test_a_deadline_in_the_past_is_refused(oewg_event, consideration, secretariat_user, client_for):
-    _post(client_for(secretariat_user), url_for('plugin_oewg.observer_period_open', oewg_event),
+    post(client_for(secretariat_user), url_for('plugin_oewg.observer_period_open', oewg_event),
           {'deadline': ['2020-01-01', '10:00']})
     assert NoObjectionPeriod.query.count() == 0
 
@@ -89,7 +83,7 @@ def test_period_actions_are_for_the_secretariat(oewg_event, consideration, reque
                                                 endpoint, secretariat_user):
     period = open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
     for user in (requester, unrelated_user):
-        resp = _post(client_for(user), url_for(f'plugin_oewg.{endpoint}', oewg_event),
+        resp = post(client_for(user), url_for(f'plugin_oewg.{endpoint}', oewg_event),
                      {'request': str(consideration[0].id), 'member_state': 'France',
                       'deadline': ['2030-01-01', '10:00']})
         assert resp.status_code == 403
@@ -101,24 +95,24 @@ def test_objection_and_close_decide_the_list(smtp, oewg_event, consideration, se
     alpha, beta = consideration
     open_period(oewg_event, now_utc() + timedelta(days=1), secretariat_user)
     client = client_for(secretariat_user)
-    resp = _post(client, url_for('plugin_oewg.observer_objection', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_objection', oewg_event),
                  {'request': str(alpha.id), 'member_state': 'Freedonia', 'basis': ''})
     assert Objection.query.count() == 0
-    resp = _post(client, url_for('plugin_oewg.observer_objection', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_objection', oewg_event),
                  {'request': str(alpha.id), 'member_state': 'Holy See', 'basis': ''})
     assert Objection.query.count() == 0, 'only Member States may object'
-    resp = _post(client, url_for('plugin_oewg.observer_objection', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_objection', oewg_event),
                  {'request': str(alpha.id), 'member_state': 'FRA', 'basis': 'Not relevant to the mandate.'})
     assert resp.status_code == 302
     objection = Objection.query.one()
     assert (objection.state_iso3, objection.basis, objection.recorded_by) == \
         ('FRA', 'Not relevant to the mandate.', secretariat_user)
     # the same State objecting twice is recorded once
-    _post(client, url_for('plugin_oewg.observer_objection', oewg_event),
+    post(client, url_for('plugin_oewg.observer_objection', oewg_event),
           {'request': str(alpha.id), 'member_state': 'France'})
     assert Objection.query.count() == 1
 
-    resp = _post(client, url_for('plugin_oewg.observer_period_close', oewg_event))
+    resp = post(client, url_for('plugin_oewg.observer_period_close', oewg_event))
     assert resp.status_code == 302
     period = oewg_event.oewg_no_objection_period
     assert period.state == PeriodState.closed
@@ -131,14 +125,14 @@ def test_objection_and_close_decide_the_list(smtp, oewg_event, consideration, se
     assert 'No-objection period closed' in _logs(oewg_event)
 
     # closing twice decides nothing again
-    resp = _post(client, url_for('plugin_oewg.observer_period_close', oewg_event))
+    resp = post(client, url_for('plugin_oewg.observer_period_close', oewg_event))
     assert resp.status_code == 302
     assert len(smtp.outbox) == 2
     assert len(beta.organization.accreditations) == 1
     assert _logs(oewg_event).count('No-objection period closed') == 1
 
     # no objection once closed
-    _post(client, url_for('plugin_oewg.observer_objection', oewg_event),
+    post(client, url_for('plugin_oewg.observer_objection', oewg_event),
           {'request': str(beta.id), 'member_state': 'DEU'})
     assert Objection.query.count() == 1
 
@@ -197,7 +191,7 @@ def test_reopen_is_explicit_and_logged(smtp, oewg_event, consideration, secretar
         reopen_period(period, now_utc() - timedelta(days=1), secretariat_user)
     client = client_for(secretariat_user)
     deadline = (now_utc() + timedelta(days=2)).astimezone(oewg_event.tzinfo)
-    resp = _post(client, url_for('plugin_oewg.observer_period_open', oewg_event),
+    resp = post(client, url_for('plugin_oewg.observer_period_open', oewg_event),
                  {'deadline': [deadline.strftime('%Y-%m-%d'), '12:00']})
     assert resp.status_code == 302
     assert period.state == PeriodState.open

@@ -4,6 +4,7 @@
 
 """The secretariat's review queue: access, filters, asking for information, confirming, declining, merging."""
 
+from functools import partial
 import pytest
 
 from indico.modules.logs.models.entries import EventLogEntry, EventLogRealm
@@ -12,19 +13,12 @@ from indico.web.flask.util import url_for
 from indico_oewg.observers import api
 from indico_oewg.observers.models.organizations import OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
+from tests.helpers import log_summaries, post
 
 
 pytestmark = pytest.mark.usefixtures('db')
 
-
-def _post(client, url, data=None):
-    return client.post(url, data=(data or {}) | {'csrf_token': client.csrf_token})
-
-
-def _logs(event):
-    return [e.summary for e in EventLogEntry.query.filter_by(event_id=event.id, module='OEWG',
-                                                            realm=EventLogRealm.management)
-            .order_by(EventLogEntry.id)]
+_logs = partial(log_summaries, realm=EventLogRealm.management)
 
 
 MANAGEMENT_GETS = ('manage_observers', 'observer_period', 'observer_lists', 'observer_accreditations',
@@ -90,13 +84,13 @@ def test_ask_for_information_emails_the_requester(smtp, oewg_event, make_organiz
                                                   secretariat_user, requester, client_for):
     req = make_request(make_organization('Delta Network'))
     client = client_for(secretariat_user)
-    resp = _post(client, url_for('plugin_oewg.observer_ask_information', req), {'message': ''})
+    resp = post(client, url_for('plugin_oewg.observer_ask_information', req), {'message': ''})
     assert resp.status_code == 200  # the dialog again, with the error
     assert 'This field is required' in resp.json['html']
     assert req.state == RequestState.pending
     assert len(smtp.outbox) == 0
 
-    resp = _post(client, url_for('plugin_oewg.observer_ask_information', req),
+    resp = post(client, url_for('plugin_oewg.observer_ask_information', req),
                  {'message': 'Please send your statute.'})
     assert resp.status_code == 302
     assert req.state == RequestState.info_requested
@@ -119,14 +113,14 @@ def test_confirm_puts_the_request_on_its_list(smtp, oewg_event, make_organizatio
                                               client_for, kind, state, accredited, emails):
     organization = make_organization('Epsilon', kind)
     req = make_request(organization)
-    resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
+    resp = post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
     assert resp.status_code == 302
     assert req.state == state
     assert api.is_accredited(organization, oewg_event) == accredited
     assert len(smtp.outbox) == emails
     assert any(s.startswith('Observer request of "Epsilon" confirmed') for s in _logs(oewg_event))
     # confirming twice changes nothing
-    resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
+    resp = post(client_for(secretariat_user), url_for('plugin_oewg.observer_confirm', req))
     assert req.state == state
     assert len(organization.accreditations) == (1 if accredited else 0)
 
@@ -135,15 +129,15 @@ def test_decline_needs_a_reason_and_emails_it(smtp, oewg_event, make_organizatio
                                               client_for):
     req = make_request(make_organization('Zeta Travel Agency', OrganizationKind.commercial))
     client = client_for(secretariat_user)
-    _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': '  ', 'confirm': 'y'})
+    post(client, url_for('plugin_oewg.observer_decline', req), {'reason': '  ', 'confirm': 'y'})
     assert req.state == RequestState.pending
     # declining asks for a confirmation: without it, nothing happens
-    resp = _post(client, url_for('plugin_oewg.observer_decline', req), {'reason': 'Tourism is outside the mandate.'})
+    resp = post(client, url_for('plugin_oewg.observer_decline', req), {'reason': 'Tourism is outside the mandate.'})
     assert resp.status_code == 200
     assert 'Confirm that the request is to be declined.' in resp.json['html']
     assert req.state == RequestState.pending
     assert not smtp.outbox
-    resp = _post(client, url_for('plugin_oewg.observer_decline', req),
+    resp = post(client, url_for('plugin_oewg.observer_decline', req),
                  {'reason': 'Tourism is outside the mandate.', 'confirm': 'y'})
     assert resp.status_code == 302
     assert req.state == RequestState.declined
@@ -158,7 +152,7 @@ def test_merge_moves_requests_to_the_existing_organization(oewg_event, make_orga
     original = make_organization('Secure World Foundation', acronym='SWF')
     duplicate = make_organization('Secure World Fdn')
     req = make_request(duplicate)
-    resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
+    resp = post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
                  {'target': str(original.id)})
     assert resp.status_code == 302
     assert req.organization == original
@@ -173,7 +167,7 @@ def test_merge_refuses_two_open_requests_for_the_same_session(oewg_event, make_o
     duplicate = make_organization('Secure World Fdn')
     make_request(original)
     req = make_request(duplicate, user=other_requester)
-    resp = _post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
+    resp = post(client_for(secretariat_user), url_for('plugin_oewg.observer_merge', req),
                  {'target': str(original.id)})
     assert resp.status_code == 200  # the dialog again, saying why
     assert 'Both organizations have an open request for the Fourth session' in resp.json['html']
@@ -221,7 +215,7 @@ def test_a_secretariat_of_another_session_cannot_review(oewg_event, create_oewg_
         other_secretariat, add_permissions={'oewg_secretariat'})
     client = client_for(other_secretariat)
     assert client.get(url_for('plugin_oewg.manage_observer_request', req)).status_code == 403
-    assert _post(client, url_for('plugin_oewg.observer_confirm', req)).status_code == 403
+    assert post(client, url_for('plugin_oewg.observer_confirm', req)).status_code == 403
     assert req.state == RequestState.pending
 
 
@@ -240,20 +234,20 @@ def test_secretariat_reclassifies_an_organization_before_confirming(smtp, oewg_e
     req = make_request(organization)
     data = {'name': 'Misfiled Society', 'name_fr': 'Société mal classée', 'acronym': 'MS', 'kind': 'ecosoc',
             'ecosoc_status': 'special', 'website': '', 'country': 'BEL', 'contact_email': ''}
-    assert _post(client_for(requester), url_for('plugin_oewg.observer_edit_organization', req),
+    assert post(client_for(requester), url_for('plugin_oewg.observer_edit_organization', req),
                  data).status_code == 403
     assert organization.kind == OrganizationKind.other_ngo
     client = client_for(secretariat_user)
-    assert _post(client, url_for('plugin_oewg.observer_edit_organization', req),
+    assert post(client, url_for('plugin_oewg.observer_edit_organization', req),
                  data | {'website': 'not a url'}).status_code == 200  # the dialog again, with the error
     assert organization.kind == OrganizationKind.other_ngo, 'bad input changes nothing'
-    assert _post(client, url_for('plugin_oewg.observer_edit_organization', req), data).status_code == 302
+    assert post(client, url_for('plugin_oewg.observer_edit_organization', req), data).status_code == 302
     assert (organization.kind, organization.name_fr, organization.country) == \
         (OrganizationKind.ecosoc, 'Société mal classée', 'BEL')
     entry = EventLogEntry.query.filter_by(event_id=oewg_event.id,
                                           summary='Organization "Misfiled Society" updated').one()
     assert entry.data['Kind'][:2] == ['(d)', '(c)']
-    _post(client, url_for('plugin_oewg.observer_confirm', req))
+    post(client, url_for('plugin_oewg.observer_confirm', req))
     assert req.state == RequestState.accredited
 
 

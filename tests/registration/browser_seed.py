@@ -13,6 +13,7 @@ USERS = {
     'delegate': ('Hellmut', 'Lagos'),
     'observer': ('Olga', 'Observer'),
     'focal': ('Fumiko', 'Focal'),
+    'keyboard': ('Kirsi', 'Keyboard'),
 }
 
 

@@ -66,22 +66,30 @@ def _visible(driver, css):
     return element
 
 
-def _dropdown_options(driver, css):
+def _combobox_options(driver, css):
+    """Open the combobox inside ``css`` (a click, as a mouse user does) and return it with its visible options."""
     from selenium.webdriver.common.by import By
-    dropdown = _visible(driver, css)
-    dropdown.click()
-    items = _wait(driver, lambda d: [i for i in dropdown.find_elements(By.CSS_SELECTOR, '.menu .item')
+    wrapper = _visible(driver, css)
+    field = wrapper.find_element(By.CSS_SELECTOR, 'input[role="combobox"]')
+    field.click()
+    items = _wait(driver, lambda d: [i for i in wrapper.find_elements(By.CSS_SELECTOR, '[role="option"]')
                                      if i.is_displayed()] or None)
-    return dropdown, items
+    return field, items
 
 
 def _pick(driver, css, text, search=False):
+    """Choose ``text`` in the native select or the combobox ``css`` (typing ``text`` first if ``search``)."""
     from selenium.webdriver.common.by import By
-    dropdown = _visible(driver, css)
-    dropdown.click()
+    from selenium.webdriver.support.ui import Select
+    element = _visible(driver, css)
+    if element.tag_name == 'select':
+        Select(element).select_by_visible_text(text)
+        return
+    field = element.find_element(By.CSS_SELECTOR, 'input[role="combobox"]')
+    field.click()
     if search:
-        dropdown.find_element(By.CSS_SELECTOR, 'input.search').send_keys(text)
-    item = _wait(driver, lambda d: next((i for i in dropdown.find_elements(By.CSS_SELECTOR, '.menu .item')
+        field.send_keys(text)
+    item = _wait(driver, lambda d: next((i for i in element.find_elements(By.CSS_SELECTOR, '[role="option"]')
                                          if i.is_displayed() and i.text == text), None))
     item.click()
 
@@ -175,7 +183,7 @@ def test_observer_picks_only_accredited_organizations(server, driver, server_db)
     driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
     _pick(driver, '[data-oewg="representation"]',
           'Intergovernmental organization or entity with a standing invitation')
-    __, items = _dropdown_options(driver, '[data-oewg="delegation"]')
+    __, items = _combobox_options(driver, '[data-oewg="delegation"]')
     assert [i.text for i in items] == ['European Space Agency (ESA)']
     items[0].click()
     _pick(driver, '[data-oewg="role"]', 'Representative')
@@ -186,6 +194,88 @@ def test_observer_picks_only_accredited_organizations(server, driver, server_db)
                      'WHERE r.user_id = :user AND fd.field_id = :field',
                      user=seed['users']['observer'], field=seed['field_id'])
     assert rows[0][0]['delegation'] == str(seed['organizations']['ESA'])
+
+
+def _active(driver):
+    return driver.execute_script('return document.activeElement')
+
+
+def test_delegation_field_by_keyboard_with_accessible_names(server, driver, server_db):
+    """Tab, the arrow keys, typing and Enter fill the whole field; Chromium's accessibility tree names every part,
+    the combobox points at the option the arrows reach, and the focus is visible (>= 3:1).
+    """
+    from selenium.webdriver import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    base_url, seed = server[:2]
+    _login(driver, base_url, 'keyboard', seed['password'])
+    driver.get(f'{base_url}/event/{seed["event_id"]}/registrations/{seed["register_form_id"]}/')
+    representation = _visible(driver, 'select[data-oewg="representation"]')
+    keys = ActionChains(driver)
+
+    # the first part of the field, reached from the field before it with Tab
+    driver.execute_script('arguments[0].focus()', driver.find_element(By.NAME, 'email'))
+    for __ in range(40):
+        if _active(driver) == representation:
+            break
+        keys.send_keys(Keys.TAB).perform()
+    assert representation.accessible_name == 'Representing'
+    assert driver.execute_script('return getComputedStyle(arguments[0]).outlineColor', representation) == \
+        'rgb(0, 95, 128)'
+    keys.send_keys(Keys.ARROW_DOWN).perform()
+    assert representation.get_attribute('value') == 'member_state'
+
+    # the State: a combobox named by its label; typing opens the list of matches, the arrows move through them
+    keys.send_keys(Keys.TAB).perform()
+    combobox = _active(driver)
+    assert combobox.aria_role == 'combobox'
+    assert combobox.accessible_name == 'State'
+    assert combobox.get_attribute('aria-expanded') == 'false'
+    keys.send_keys('ja').perform()
+    listbox = _wait(driver, lambda d: next((e for e in d.find_elements(By.CSS_SELECTOR, '[role="listbox"]')
+                                            if e.is_displayed()), None))
+    assert combobox.get_attribute('aria-expanded') == 'true'
+    assert combobox.get_attribute('aria-controls') == listbox.get_attribute('id')
+    assert listbox.accessible_name == 'State'
+    options = [o.text for o in listbox.find_elements(By.CSS_SELECTOR, '[role="option"]')]
+    assert 'Japan' in options and 'Jamaica' in options
+    status = driver.find_element(By.CSS_SELECTOR, '.oewg-delegation [role="status"]')
+    assert status.get_attribute('textContent') == \
+        f'{len(options)} results, use the up and down arrow keys to choose'
+    for __ in range(options.index('Japan')):
+        keys.send_keys(Keys.ARROW_DOWN).perform()
+    active = driver.find_element(By.ID, combobox.get_attribute('aria-activedescendant'))
+    assert active.text == 'Japan'
+    assert active.aria_role == 'option'
+    assert _active(driver) == combobox  # the focus stays in the input
+    keys.send_keys(Keys.ENTER).perform()
+    assert combobox.get_attribute('value') == 'Japan'
+    assert combobox.get_attribute('aria-expanded') == 'false'
+    assert combobox.get_attribute('aria-activedescendant') is None
+    assert driver.execute_script('return getComputedStyle(arguments[0]).outlineColor', combobox) == \
+        'rgb(0, 95, 128)'
+
+    # the role and the official title
+    keys.send_keys(Keys.TAB).perform()
+    role = _active(driver)
+    assert role.get_attribute('data-oewg') == 'role'
+    assert role.accessible_name == 'Role in the delegation'
+    keys.send_keys(Keys.ARROW_DOWN).perform()
+    assert role.get_attribute('value') == 'head'
+    keys.send_keys(Keys.TAB).perform()
+    title = _active(driver)
+    assert title.accessible_name == 'Official title or function'
+    keys.send_keys('Minister').perform()
+
+    _consent_and_submit(driver)
+    rows = server_db('SELECT d.data FROM event_registration.registration_data d '
+                     'JOIN event_registration.registrations r ON r.id = d.registration_id '
+                     'JOIN event_registration.form_field_data fd ON fd.id = d.field_data_id '
+                     'WHERE r.user_id = :user AND fd.field_id = :field',
+                     user=seed['users']['keyboard'], field=seed['field_id'])
+    assert [r[0] for r in rows] == [{'representation': 'member_state', 'delegation': 'JPN', 'role': 'head',
+                                     'title': 'Minister'}]
+    assert not _severe_errors(driver)
 
 
 def test_focal_point_approves_their_delegate(server, driver, server_db):

@@ -5,12 +5,12 @@ import io
 import pytest
 
 from indico.core.db import db
-from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 
 from indico_oewg.delegations import Delegation
 from indico_oewg.statements import api
 from indico_oewg.statements.models.statements import Statement, StatementMode, StatementStatus
+from tests.helpers import log_summaries
 
 from .conftest import make_pdf
 
@@ -26,11 +26,6 @@ def contact(create_user):
 def _body(mail):
     return ''.join(part.get_payload(decode=True).decode() for part in mail.walk()
                    if part.get_content_type() == 'text/plain')
-
-
-def _log_summaries(event):
-    return [e.summary for e in EventLogEntry.query.filter_by(event_id=event.id, module='OEWG')
-            .order_by(EventLogEntry.id)]
 
 
 def test_agenda_items(oewg_event, agenda, create_oewg_session):
@@ -61,7 +56,7 @@ def test_delivered_statements_follow_the_floor(oewg_event, agenda, add_statement
     assert api.get_statement_url(nigeria) == 'http://localhost' + url_for('plugin_oewg.statement', nigeria)
     assert test_client.get(url_for('plugin_oewg.statement', nigeria)).status_code == 404
     assert 'Statement by Nigeria' not in test_client.get(url_for('plugin_oewg.statements', oewg_event)).text
-    assert 'Statement delivered from the floor: Statement by Nigeria' in _log_summaries(oewg_event)
+    assert 'Statement delivered from the floor: Statement by Nigeria' in log_summaries(oewg_event)
     # in delivery order, the written contributions after the delivered statements, or one mode only
     statements = api.get_statements(agenda[1])
     assert [(s.mode.name, s.position, s.delegation) for s in statements] == [
@@ -158,7 +153,7 @@ def test_undo_takes_back_a_statement_without_text(oewg_event, agenda, secretaria
     second = api.record_delivered_statement(agenda[1], Delegation.for_state('KEN'), user=secretariat_user)
     assert api.undo_delivered_statement(second, user=secretariat_user) is True
     assert Statement.query.get(second.id) is None
-    assert 'Statement deleted: Statement by Kenya' in _log_summaries(oewg_event)
+    assert 'Statement deleted: Statement by Kenya' in log_summaries(oewg_event)
     # the next one delivered takes the place again
     again = api.record_delivered_statement(agenda[1], Delegation.for_state('GHA'), user=secretariat_user)
     assert again.position == 2
@@ -184,3 +179,14 @@ def test_bad_input_stores_nothing(agenda, secretariat_user):
     with pytest.raises(StatementError, match='Unknown language'):
         api.record_delivered_statement(agenda[1], Delegation.for_state('NGA'), language='de', user=secretariat_user)
     assert Statement.query.count() == 0
+
+
+def test_urls_and_publication_of_many_statements(oewg_event, agenda, add_statement, secretariat_user):
+    """The list of speakers links hundreds of statements: their permalinks and which are public, nothing loaded."""
+    published = add_statement('JPN')
+    delivered = api.record_delivered_statement(agenda[1], Delegation.for_state('KEN'), user=secretariat_user)
+    urls = api.get_statement_urls(oewg_event, [published.id, delivered.id])
+    assert urls == {published.id: api.get_statement_url(published), delivered.id: api.get_statement_url(delivered)}
+    assert api.get_statement_urls(oewg_event, []) == {}
+    assert api.get_published_ids([published.id, delivered.id, delivered.id + 1000]) == {published.id}
+    assert api.get_published_ids([]) == set()

@@ -1,8 +1,10 @@
 """Bad input to the statements archive gets a message and changes nothing; no input gives a 500 (issue 10)."""
 
+from functools import partial
 import io
 import tracemalloc
 import zipfile
+
 
 import pytest
 
@@ -16,17 +18,16 @@ from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import StatementFile
 from indico_oewg.statements.models.statements import Statement
 from indico_oewg.statements.operations import create_statement
+from tests.helpers import post
 
 from .conftest import make_pdf
 
 
 pytestmark = pytest.mark.usefixtures('db')
 
+_post = partial(post, multipart=True)
+
 HEADER = 'agenda_item,position,delegation,on_behalf_of,date,meeting,language,file,title,delivery_status\n'
-
-
-def _post(client, url, data):
-    return client.post(url, data=data | {'csrf_token': client.csrf_token}, content_type='multipart/form-data')
 
 
 def _form(agenda_item, **overrides):

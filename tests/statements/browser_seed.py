@@ -13,10 +13,10 @@ to hand in. Everything else (the agenda item, the statements, the submitter) is 
 
 from datetime import date, datetime
 
+from tests.browser import create_users
 from tests.statements.samples import make_pdf
 
 
-PASSWORD = 'oewg-browser-2026'
 USERS = {
     'secretariat': ('Sara', 'Secretariat'),
     'delegate': ('Daisuke', 'Delegate'),
@@ -30,12 +30,10 @@ def seed():
     import pytz
 
     from indico.core.db import db
-    from indico.modules.auth import Identity
     from indico.modules.categories import Category
     from indico.modules.events.features.util import set_feature_enabled
     from indico.modules.events.models.events import EventType
     from indico.modules.events.operations import create_event
-    from indico.modules.users.operations import create_user
 
     from indico_oewg.delegations import Delegation
     from indico_oewg.statements import api as statements_api
@@ -43,11 +41,7 @@ def seed():
     from indico_oewg.statements.operations import create_agenda_item, create_statement
     from indico_oewg.working_groups.models.working_groups import WorkingGroup
 
-    users = {login: create_user(f'{login}@example.com', {'first_name': first, 'last_name': last,
-                                                         'affiliation': 'Sample'},
-                                Identity(provider='indico', identifier=login, password=PASSWORD))
-             for login, (first, last) in USERS.items()}
-    db.session.flush()
+    users = create_users(USERS)
     category = Category(parent=Category.get_root(), title='OEWG on reducing space threats (browser test)',
                         timezone='Europe/Zurich')
     db.session.add(category)

@@ -31,10 +31,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from tests.browser import chromium, indico_server
+from tests.browser import chromium, indico_server, login
 from tests.browser import wait as _wait
-from tests.browser import login as browser_login
-from tests.statements.browser_seed import PASSWORD, WORKING_GROUP
+from tests.statements.browser_seed import WORKING_GROUP
 from tests.statements.samples import make_docx, make_pdf
 
 
@@ -88,12 +87,12 @@ def _browsers(server):
     """One headless Chromium per user for the whole module, logged in once (``None``: an anonymous visitor)."""
     opened = {}
 
-    def _browser(login):
-        if login not in opened:
-            opened[login] = chromium()
-            if login:
-                _login(opened[login], server.url, login)
-        return opened[login]
+    def _browser(name):
+        if name not in opened:
+            opened[name] = chromium()
+            if name:
+                login(opened[name], server.url, name)
+        return opened[name]
 
     yield opened, _browser
     for driver in opened.values():
@@ -145,10 +144,6 @@ def _click_and_load(driver, element):
     element.click()
     _wait(driver, expected_conditions.staleness_of(html))
     _wait(driver, lambda d: d.execute_script('return document.readyState') == 'complete')
-
-
-def _login(driver, base_url, login):
-    browser_login(driver, base_url, login, PASSWORD)
 
 
 def _body(driver):

@@ -1,33 +1,27 @@
+from functools import partial
 import gc
 import io
 import warnings
+
 
 import pytest
 
 from indico.core.db import db
 from indico.modules.events.features.util import set_feature_enabled
-from indico.modules.logs.models.entries import EventLogEntry
 from indico.web.flask.util import url_for
 from indico.web.menu import get_menu_item
 
 from indico_oewg.statements.models.agenda_items import AgendaItem
 from indico_oewg.statements.models.files import StatementFile
 from indico_oewg.statements.models.statements import Statement, StatementStatus
+from tests.helpers import log_summaries, post
 
 from .conftest import make_docx, make_pdf
 
 
 pytestmark = pytest.mark.usefixtures('db')
 
-
-def _post(client, url, data=None, **kwargs):
-    return client.post(url, data=(data or {}) | {'csrf_token': client.csrf_token}, content_type='multipart/form-data',
-                       **kwargs)
-
-
-def _log_summaries(event):
-    return [e.summary for e in EventLogEntry.query.filter_by(event_id=event.id, module='OEWG')
-            .order_by(EventLogEntry.id)]
+_post = partial(post, multipart=True)
 
 
 def _statement_form(agenda_item, **overrides):
@@ -145,7 +139,7 @@ def test_add_statement_with_several_files(secretariat_client, oewg_event, agenda
     assert statement.meeting == '3rd meeting'
     assert statement.delivery_status.name == 'check_against_delivery'
     assert sorted(f.language for f in statement.files) == ['en', 'fr']
-    assert 'Statement added: Statement by Japan on behalf of multiple States' in _log_summaries(oewg_event)
+    assert 'Statement added: Statement by Japan on behalf of multiple States' in log_summaries(oewg_event)
 
 
 @pytest.mark.parametrize(('overrides', 'files', 'message'), (
@@ -168,7 +162,7 @@ def test_bad_statement_input_stores_nothing(secretariat_client, oewg_event, agen
     assert message in resp.text
     assert Statement.query.count() == 0
     assert StatementFile.query.count() == 0
-    assert not any(s.startswith('Statement added') for s in _log_summaries(oewg_event))
+    assert not any(s.startswith('Statement added') for s in log_summaries(oewg_event))
 
 
 def test_position_clash_is_refused(secretariat_client, oewg_event, agenda, add_statement):
@@ -214,7 +208,7 @@ def test_edit_statement(secretariat_client, oewg_event, agenda, add_statement):
     assert statement.agenda_item == agenda[0]
     assert statement.position == 1
     assert statement.title == 'Opening remarks'
-    assert 'Statement updated: Statement by Germany' in _log_summaries(oewg_event)
+    assert 'Statement updated: Statement by Germany' in log_summaries(oewg_event)
 
 
 def test_upload_and_delete_files(secretariat_client, oewg_event, add_statement):
@@ -235,7 +229,7 @@ def test_upload_and_delete_files(secretariat_client, oewg_event, add_statement):
     assert resp.status_code == 302, resp.text
     db.session.expire_all()
     assert sorted(f.language for f in statement.files) == ['es', 'ru']
-    summaries = _log_summaries(oewg_event)
+    summaries = log_summaries(oewg_event)
     assert 'Files added to statement: Statement by Japan' in summaries
     assert 'File deleted from statement: Statement by Japan' in summaries
 
@@ -253,7 +247,7 @@ def test_publish_unpublish_delete_move(secretariat_client, oewg_event, add_state
     assert (a.position, b.position) == (2, 1)
     _post(secretariat_client, url_for('plugin_oewg.delete_statement', a))
     assert Statement.query.all() == [b]
-    summaries = _log_summaries(oewg_event)
+    summaries = log_summaries(oewg_event)
     for summary in ('Statement published: Statement by Australia', 'Statement unpublished: Statement by Brazil',
                     'Statements under "General exchange of views" reordered',
                     'Statement deleted: Statement by Australia'):
@@ -277,7 +271,7 @@ def test_manage_agenda_items(secretariat_client, oewg_event, agenda, add_stateme
     assert [item.title for item in oewg_event.oewg_agenda_items] == [
         'Opening', 'General exchange of views (informal mode)', 'General exchange of views',
         'Exchange of views on the outcome of the first session']
-    summaries = _log_summaries(oewg_event)
+    summaries = log_summaries(oewg_event)
     assert 'Agenda item "Opening of the session" renamed to "Opening"' in summaries
     assert 'Agenda items reordered' in summaries
 

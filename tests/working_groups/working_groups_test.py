@@ -9,6 +9,7 @@ from indico.web.menu import get_menu_item
 from indico_oewg.working_groups import OEWGFeature
 from indico_oewg.working_groups.models.working_groups import WorkingGroup
 from indico_oewg.working_groups.util import get_sessions, get_working_group, is_session
+from tests.helpers import post
 
 
 pytestmark = pytest.mark.usefixtures('db')
@@ -20,10 +21,6 @@ VALID_WORKING_GROUP = {
     'symbol_prefix': 'A/AC.294',
     'contact_email': 'oewg-spacethreats@un.org',
 }
-
-
-def _post(client, url, data):
-    return client.post(url, data=data | {'csrf_token': client.csrf_token})
 
 
 # --- working group (category) ---------------------------------------------------------------------------------
@@ -38,7 +35,7 @@ def test_category_manager_configures_working_group(dummy_category, create_user, 
     assert resp.status_code == 200
     assert 'Configure as working group' in resp.text
 
-    resp = _post(client, url, VALID_WORKING_GROUP)
+    resp = post(client, url, VALID_WORKING_GROUP)
     assert resp.status_code == 302
     working_group = get_working_group(dummy_category)
     assert working_group.resolution == '76/231'
@@ -47,7 +44,7 @@ def test_category_manager_configures_working_group(dummy_category, create_user, 
     assert 'working group' in log.summary
     assert log.user == manager
 
-    resp = _post(client, url, VALID_WORKING_GROUP | {'contact_email': 'oewg@un.org'})
+    resp = post(client, url, VALID_WORKING_GROUP | {'contact_email': 'oewg@un.org'})
     assert resp.status_code == 302
     assert working_group.contact_email == 'oewg@un.org'
     change = (CategoryLogEntry.query.filter_by(category_id=dummy_category.id, module='OEWG')
@@ -69,7 +66,7 @@ def test_bad_working_group_input_changes_nothing(dummy_category, create_user, cl
     dummy_category.update_principal(manager, full_access=True)
     client = client_for(manager)
     url = url_for('plugin_oewg.manage_working_group', dummy_category)
-    resp = _post(client, url, VALID_WORKING_GROUP | {field: value})
+    resp = post(client, url, VALID_WORKING_GROUP | {field: value})
     assert resp.status_code == 200
     assert message in resp.text
     assert WorkingGroup.query.count() == 0
@@ -80,7 +77,7 @@ def test_bad_update_keeps_the_stored_working_group(dummy_working_group, create_u
     manager = create_user(10)
     dummy_working_group.category.update_principal(manager, full_access=True)
     client = client_for(manager)
-    resp = _post(client, url_for('plugin_oewg.manage_working_group', dummy_working_group.category),
+    resp = post(client, url_for('plugin_oewg.manage_working_group', dummy_working_group.category),
                  VALID_WORKING_GROUP | {'symbol_prefix': 'A/AC 294', 'name': 'Changed'})
     assert resp.status_code == 200
     db.session.expire_all()
@@ -223,7 +220,7 @@ def test_secretariat_permission_is_selectable():
 def test_secretariat_updates_session_settings(oewg_event, secretariat_user, client_for):
     client = client_for(secretariat_user)
     url = url_for('plugin_oewg.manage_session', oewg_event)
-    resp = _post(client, url, {'title': 'Fourth session', 'number': '4', 'room': 'Room XIX, E Building'})
+    resp = post(client, url, {'title': 'Fourth session', 'number': '4', 'room': 'Room XIX, E Building'})
     assert resp.status_code == 302
     assert oewg_event.oewg_session.room == 'Room XIX, E Building'
     entry = EventLogEntry.query.filter_by(event_id=oewg_event.id, module='OEWG').one()
@@ -240,7 +237,7 @@ def test_secretariat_updates_session_settings(oewg_event, secretariat_user, clie
 ))
 def test_bad_session_input_changes_nothing(oewg_event, secretariat_user, client_for, data, message):
     client = client_for(secretariat_user)
-    resp = _post(client, url_for('plugin_oewg.manage_session', oewg_event), data)
+    resp = post(client, url_for('plugin_oewg.manage_session', oewg_event), data)
     assert resp.status_code == 200
     assert message in resp.text
     db.session.expire_all()

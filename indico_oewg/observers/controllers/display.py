@@ -78,11 +78,7 @@ class RHNewObserverRequest(RHObserverRequestBase):
                 organization = next((o for o in organizations if str(o.id) == form.organization.data), None)
             try:
                 req = create_request(self.event, session.user, organization=organization,
-                                     organization_data=form.organization_data, letter=form.letter.data,
-                                     representatives=form.representative_pairs,
-                                     mission_statement=form.mission_statement.data or '',
-                                     mission_statement_file=form.mission_statement_file.data,
-                                     ecosoc_status=form.ecosoc_status.data)
+                                     organization_data=form.organization_data, **form.request_data)
             except ObserverError as exc:
                 flash(str(exc), 'error')
             else:
@@ -136,11 +132,7 @@ class RHEditObserverRequest(RHObserverRequestOwnerBase):
         form = CompleteRequestForm(obj=defaults)
         if form.validate_on_submit():
             try:
-                update_request(req, session.user, letter=form.letter.data,
-                               representatives=form.representative_pairs,
-                               mission_statement=form.mission_statement.data or '',
-                               mission_statement_file=form.mission_statement_file.data,
-                               ecosoc_status=form.ecosoc_status.data)
+                update_request(req, session.user, **form.request_data)
             except ObserverError as exc:
                 flash(str(exc), 'error')
             else:

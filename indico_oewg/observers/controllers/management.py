@@ -124,7 +124,9 @@ class RHObserverRequestDialog(RHObserverRequestManageBase):
                     flash(done, 'success')
                 return redirect_or_jsonify(url_for_plugin('oewg.manage_observer_request', self.observer_request),
                                            flash=False)
-        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False)
+        # .oewg-page: the plugin's stylesheet reaches the dialog's form (contrast)
+        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False,
+                            form_header_kwargs={'classes': 'oewg-page'})
 
 
 class RHAskObserverInformation(RHObserverRequestDialog):
@@ -387,7 +389,8 @@ class RHRevokeAccreditation(RHObserversManageBase):
             else:
                 flash(_('The accreditation of "{name}" has been revoked.').format(name=organization), 'success')
                 return redirect_or_jsonify(url_for_plugin('oewg.observer_accreditations', self.event), flash=False)
-        return jsonify_form(form, submit=_('Revoke'), message=message, disabled_until_change=False)
+        return jsonify_form(form, submit=_('Revoke'), message=message, disabled_until_change=False,
+                            form_header_kwargs={'classes': 'oewg-page'})
 
 
 class RHObserverSettings(RHObserversManageBase):

@@ -1,0 +1,3 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.

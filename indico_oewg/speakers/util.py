@@ -1,0 +1,74 @@
+# This file is part of indico-plugin-oewg.
+# Copyright (C) 2026 The indico-plugin-oewg authors
+# Licensed under the MIT License; see the LICENSE file.
+
+"""Small helpers of the list of speakers: naming an inscription, dates in the session's timezone, joining States."""
+
+from datetime import timedelta
+
+from werkzeug.routing import BuildError
+
+from indico.core.plugins import url_for_plugin
+from indico.util.date_time import format_human_timedelta
+
+from indico_oewg import _
+from indico_oewg.speakers.errors import SpeakersError
+from indico_oewg.states import find_state
+
+
+def describe(inscription, language='en'):
+    """The speaker as a line of the list: "Egypt (on behalf of the Group of Arab States)"; English by default (the
+    event log's language).
+    """
+    name = inscription.delegation.name(language)
+    if not inscription.on_behalf_of:
+        return name
+    if language == 'en':
+        return f'{name} (on behalf of {inscription.on_behalf_of})'
+    return _('{delegation} (on behalf of {group})').format(delegation=name, group=inscription.on_behalf_of)
+
+
+def format_local(dt, event):
+    """A UTC datetime in the session's timezone, for the event log (e.g. "2023-08-28 18:00 CEST")."""
+    return dt.astimezone(event.tzinfo).strftime('%Y-%m-%d %H:%M %Z')
+
+
+def parse_joining_states(text):
+    """ISO3 codes of the States a text names (codes or names in the six languages, separated by commas or
+    semicolons), without repeats.
+
+    :raise SpeakersError: naming the entries that are not States
+    """
+    codes = []
+    unknown = []
+    for part in (text or '').replace(';', ',').split(','):
+        part = part.strip()
+        if not part:
+            continue
+        state = find_state(part)
+        if state is None:
+            unknown.append(part)
+        elif state.iso3 not in codes:
+            codes.append(state.iso3)
+    if unknown:
+        raise SpeakersError(_('Not States: {names}.').format(names=', '.join(unknown)))
+    if len(codes) > 200:
+        raise SpeakersError(_('Too many States joining.'))
+    return codes
+
+
+def format_duration(seconds):
+    """A number of seconds as people read it ("5 minutes", "1 hour 5 minutes"), in the UI's language."""
+    if not seconds:
+        return format_human_timedelta(timedelta(0))
+    return format_human_timedelta(timedelta(seconds=seconds), granularity='seconds' if seconds < 600 else 'minutes')
+
+
+def optional_url(endpoint, *targets, **values):
+    """The URL of a page of the capability's public part (the public lists, the room screen, the documents), or
+    ``None`` where that part is not installed: the secretariat's pages link to it when it is there.
+    """
+    try:
+        return url_for_plugin(endpoint, *targets, **values)
+    except BuildError:
+        return None
