@@ -49,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REGISTRANTS = 50
 READERS = 100
 READ_SECONDS = int(os.environ.get('OEWG_LOAD_SECONDS', '60'))
-TIME_LIMIT = int(os.environ.get('OEWG_LOAD_TIME_LIMIT', '720'))
+TIME_LIMIT = int(os.environ.get('OEWG_LOAD_TIME_LIMIT', '900'))
 REQUEST_TIMEOUT = 120
 THROUGHPUT_RATIO = 0.8
 CSRF = re.compile(r'<meta name="csrf-token" id="csrf-token" content="([^"]+)"')
