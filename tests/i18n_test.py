@@ -27,8 +27,10 @@ from indico_oewg.delegations import Delegation
 from indico_oewg.states import get_state_choices
 from indico_oewg.statements.headings import english_heading, statement_heading
 from indico_oewg.statements.render import format_count
-from indico_oewg.statements.models.statements import StatementStatus
+from indico_oewg.statements.errors import StatementError
+from indico_oewg.statements.models.statements import Statement, StatementStatus
 from indico_oewg.statements.operations import create_agenda_item, create_statement
+from indico_oewg.statements.parsing import parse_joining_states
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -225,7 +227,7 @@ def test_public_statements_page_in_french(test_client, oewg_event, dummy_user):
     # a statement's page: its heading in French, its citation in English by design
     text = test_client.get(url_for('plugin_oewg.statement', japan)).text
     assert 'Déclaration du Japon' in text
-    assert '<p class="oewg-citation">Statement by Japan, ' in text
+    assert '<p class="oewg-citation" lang="en">Statement by Japan, ' in text
     # the JSON names delegations in English whatever the UI's language
     data = test_client.get(url_for('plugin_oewg.statements_json', oewg_event)).json
     assert [s['delegation']['name'] for s in data['statements']] == ['Japan', 'the Philippines', 'the European Union']
@@ -295,7 +297,7 @@ def test_public_statements_pages_in_spanish_and_chinese(test_client, oewg_event,
     assert f'<dd>{joining}</dd>' in text
     assert expected[1].removeprefix('>').removesuffix('</a>') in text
     assert expected[6] in text
-    assert '<p class="oewg-citation">Statement by Japan, ' in text
+    assert '<p class="oewg-citation" lang="en">Statement by Japan, ' in text
 
 
 @pytest.mark.parametrize(('locale', 'iso3', 'on_behalf_of', 'expected'), (
@@ -349,3 +351,115 @@ def test_result_count_in_the_language_number_format(oewg_plugin, locale, expecte
     with oewg_plugin.plugin_context(), force_locale(locale):
         html = get_template_module('oewg:statements/_filters.html').result_count(12345, format_count(12345))
     assert expected in html
+
+
+# --- one English word, two meanings; sentences around a link or a name as one string ------------------------------
+
+@pytest.mark.parametrize(('locale', 'of_a_person', 'of_a_document'), (
+    ('fr_FR', 'Fonction', 'Titre'),
+    ('es_ES', 'Cargo', 'Título'),
+    ('zh_Hans_CN', '职务', '标题'),
+))
+def test_title_of_a_person_and_of_a_document(oewg_plugin, locale, of_a_person, of_a_document):
+    """"Title" of an observer's representative (their function) and of a statement are two strings."""
+    from indico_oewg.observers.forms import REPRESENTATIVE_FIELDS
+    from indico_oewg.statements.forms import StatementForm
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert str(next(f['caption'] for f in REPRESENTATIVE_FIELDS if f['id'] == 'title')) == of_a_person
+        assert str(StatementForm.title.args[0]) == of_a_document
+
+
+@pytest.mark.usefixtures('db')
+def test_sentence_around_a_link_is_one_string(client_for, secretariat_user, oewg_event):
+    """The link to the observer settings sits where each language puts it in its sentence."""
+    client = client_for(secretariat_user)
+    url = url_for('plugin_oewg.observer_settings', oewg_event)
+    expected = {
+        'zh_Hans_CN': f'<p>请在<a href="{url}"><span class="underline">观察员设置</span></a>中填入会员国的地址。</p>',
+        'es_ES': (f'<p>Introduzca las direcciones de los Estados Miembros en la <a href="{url}"><span '
+                  f'class="underline">configuración de observadores</span></a>.</p>'),
+        'en_GB': ("<p>Enter the Member States' addresses in the "
+                  f'<a href="{url}"><span class="underline">observer settings</span></a>.</p>'),
+    }
+    for locale, sentence in expected.items():
+        with client.session_transaction() as sess:
+            sess.lang = locale
+        text = client.get(url_for('plugin_oewg.observer_lists', oewg_event)).text
+        assert sentence in text, locale
+
+
+@pytest.mark.usefixtures('db')
+def test_sentences_with_a_name_or_a_number_are_one_string(client_for, secretariat_user, oewg_event, dummy_user):
+    """"handed in by <name>" and "Line <n>:" are translated whole, each language placing the name or number."""
+    item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
+    create_statement(oewg_event, item, {'delegation': Delegation.for_state('JPN')}, status=StatementStatus.pending,
+                     user=dummy_user, submitter=dummy_user)
+    client = client_for(secretariat_user)
+    csv = ('agenda_item,position,delegation,on_behalf_of,date,meeting,language,file,title,delivery_status\n'
+           'General exchange of views,1,Narnia,,2022-05-10,,,,,\n')
+    for locale, handed_in, line in (('es_ES', f'presentada por {dummy_user.full_name}', 'Línea 2:'),
+                                    ('zh_Hans_CN', f'提交人\uff1a{dummy_user.full_name}', '第2行\uff1a')):
+        with client.session_transaction() as sess:
+            sess.lang = locale
+        assert handed_in in client.get(url_for('plugin_oewg.moderation_queue', oewg_event)).text
+        resp = client.post(url_for('plugin_oewg.import_statements', oewg_event),
+                           data={'csrf_token': client.csrf_token, 'archive': (BytesIO(csv.encode()), 'x.csv')},
+                           content_type='multipart/form-data')
+        assert f'<li>{line} ' in resp.text, locale
+
+
+# --- "States joining" as typed in Chinese or Arabic ---------------------------------------------------------------
+
+@pytest.mark.parametrize(('text', 'expected'), (
+    ('France, Philippines; JPN', ['FRA', 'PHL', 'JPN']),
+    ('法国、菲律宾', ['FRA', 'PHL']),                           # the ideographic enumeration comma
+    ('法国\uff0c菲律宾\uff1b日本', ['FRA', 'PHL', 'JPN']),     # fullwidth comma and semicolon
+    ('\uff2a\uff30\uff2e\uff0c\u3000\uff26\uff32\uff21', ['JPN', 'FRA']),  # fullwidth ISO codes, ideographic space
+    ('فرنسا، الفلبين؛ Japón', ['FRA', 'PHL', 'JPN']),          # the Arabic comma and semicolon
+    ('France\nFilipinas\n', ['FRA', 'PHL']),                   # one a line
+))
+def test_joining_states_in_the_punctuation_of_each_language(text, expected):
+    assert parse_joining_states(text) == expected
+
+
+def test_joining_states_name_what_is_not_a_state():
+    with pytest.raises(StatementError, match=r'^Not States: 亚特兰蒂斯\.$'):
+        parse_joining_states('法国、亚特兰蒂斯')
+
+
+@pytest.mark.usefixtures('db')
+def test_statement_form_takes_states_joining_in_chinese(client_for, secretariat_user, oewg_event, dummy_user):
+    item = create_agenda_item(oewg_event, 'General exchange of views', user=dummy_user)
+    client = client_for(secretariat_user)
+    with client.session_transaction() as sess:
+        sess.lang = 'zh_Hans_CN'
+    data = {'agenda_item': str(item.id), 'position': '', 'speaker_kind': 'state', 'state': 'JPN', 'on_behalf_of': '',
+            'joining_states': '法国、菲律宾\uff0c德国', 'date': '2022-05-09', 'meeting': '', 'title': '',
+            'delivery_status': 'check_against_delivery', 'original_language': 'en', 'csrf_token': client.csrf_token}
+    resp = client.post(url_for('plugin_oewg.add_statement', oewg_event), data=data,
+                       content_type='multipart/form-data')
+    assert resp.status_code == 302, resp.text
+    statement = Statement.query.one()
+    assert statement.joining_states == ['FRA', 'PHL', 'DEU']
+    text = client.get(url_for('plugin_oewg.statement', statement)).text
+    assert '<dd>法国、菲律宾、德国</dd>' in text
+
+
+@pytest.mark.parametrize(('text', 'expected'), (
+    ('multiple States: AUS, Japan', ('multiple States', ['AUS', 'JPN'])),
+    ('多个国家\uff1a澳大利亚、日本', ('多个国家', ['AUS', 'JPN'])),       # the fullwidth colon
+    ('the Group of Arab States', ('the Group of Arab States', [])),
+))
+def test_import_reads_the_group_and_its_states_in_chinese_punctuation(text, expected):
+    from indico_oewg.statements.importer import _split_group
+    assert _split_group(text) == expected
+
+
+@pytest.mark.parametrize(('locale', 'expected'), (
+    ('en_GB', '55.9%'), ('fr_FR', '55,9\xa0%'), ('es_ES', '55,9\xa0%'), ('zh_Hans_CN', '55.9%'),
+))
+def test_percentages_in_the_language_number_format(oewg_plugin, locale, expected):
+    """The shares on the list of participants' statistics, as each language writes a percentage."""
+    from indico_oewg.registration.participants import format_share
+    with oewg_plugin.plugin_context(), force_locale(locale):
+        assert format_share(55.9) == expected

@@ -12,7 +12,7 @@ from indico.web.forms.base import IndicoForm
 from indico.web.forms.fields import IndicoDateTimeField, IndicoEnumSelectField, MultipleItemsField
 from indico.web.forms.validators import HiddenUnless
 
-from indico_oewg import _
+from indico_oewg import _, pgettext
 from indico_oewg.observers.models.organizations import EcosocStatus, OrganizationKind
 from indico_oewg.observers.models.requests import RequestState
 from indico_oewg.observers.placeholders import OUTCOME_EMAIL_CONTEXT
@@ -21,7 +21,8 @@ from indico_oewg.states import get_state_choices
 
 NEW = 'new'
 REPRESENTATIVE_FIELDS = [{'id': 'full_name', 'caption': _('Full name'), 'required': True},
-                         {'id': 'title', 'caption': _('Title'), 'required': True}]
+                         {'id': 'title', 'caption': pgettext('of a person: their function, e.g. "Head of delegation"',
+                                                             'Title'), 'required': True}]
 
 
 class _FileRequired:

@@ -118,8 +118,10 @@ def _parse_position(text):
 
 
 def _split_group(text):
-    """``on_behalf_of`` is a group, optionally followed by the joining States: ``multiple States: AUS, JPN``."""
-    group, sep, states = text.partition(':')
+    """``on_behalf_of`` is a group, optionally followed by the joining States: ``multiple States: AUS, JPN`` (the
+    colon may be the Chinese fullwidth one: ``多个国家\uff1a澳大利亚、日本``).
+    """
+    group, sep, states = text.replace('\uff1a', ':').partition(':')
     if sep and states.strip():
         return group.strip(), parse_joining_states(states)
     return text.strip(), []
