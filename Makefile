@@ -9,7 +9,7 @@ help:
 	@echo 'make demo-reset  throw the demo database and files away (the next `make demo` starts over)'
 	@echo 'make test        build the environment and run the whole test suite against PostgreSQL and Redis'
 	@echo 'make load        load test: concurrent registrations and readers against the demo'"'"'s production server'
-	@echo 'make assets      rebuild the JavaScript bundle in indico_oewg/static/dist'
+	@echo 'make assets      rebuild the JavaScript bundle and the stylesheet in indico_oewg/static/dist'
 	@echo 'make i18n        extract and compile the translation catalogues'
 	@echo 'make wheel       build the wheel into dist/'
 	@echo 'make bench       run the benchmarks against Indico'"'"'s own pages (BENCH="statements" for one)'

@@ -10,11 +10,13 @@ fresh database and free loopback ports, seeded by ``benchmarks/load_seed.py``, t
 1. REGISTRANTS people register at once, each for another Member State: all stored, no 5xx;
 2. REGISTRANTS people register at once for one organization with a quota of 2 seats: 2 stored, the others refused
    with the field's message naming the quota, no 5xx;
-3. READERS readers of one page for READ_SECONDS seconds, one page after the other on the same server: Indico's event
-   page of a session as the reference, then the statements page of that session (200 statements), the working
-   group's archive with a search and the accredited observers JSON. No errors; each plugin page's throughput at least
-   0.8x the event page's. (Readers of all four pages at once would share the server's workers and come out at the
-   same throughput whatever each page costs.)
+3. READERS readers of one page for READ_SECONDS seconds, one page after the other on the same server: the statements
+   page of a session (200 statements), the working group's archive with a search and the accredited observers JSON,
+   and Indico's event page of that session as the reference, read half of its time before and half after the
+   others (a machine getting busier or quieter during the run then favours neither side). No errors; each plugin
+   page's throughput at least 0.8x the event page's. (Readers of all four pages at once would share the server's
+   workers and come out at the same throughput whatever each page costs.) Each phase ends when the answers still
+   on their way have come (not counted), so the next one starts on an idle server.
 
 Each person has an HTTP session of their own and takes Indico's CSRF token from the page, then posts the form as its
 React code does (JSON to the form's URL, ``X-CSRF-Token``). Everything started is stopped at the end, on failure and
@@ -47,7 +49,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REGISTRANTS = 50
 READERS = 100
 READ_SECONDS = int(os.environ.get('OEWG_LOAD_SECONDS', '60'))
-TIME_LIMIT = int(os.environ.get('OEWG_LOAD_TIME_LIMIT', '720'))
+TIME_LIMIT = int(os.environ.get('OEWG_LOAD_TIME_LIMIT', '900'))
 REQUEST_TIMEOUT = 120
 THROUGHPUT_RATIO = 0.8
 CSRF = re.compile(r'<meta name="csrf-token" id="csrf-token" content="([^"]+)"')
@@ -178,12 +180,14 @@ def run(stack, db_uri, data):
     states = data['states']
 
     # 1. each person for another State (no quota involved)
+    began = time.monotonic()
     results = _register_at_once(base_url, data, [{'representation': 'member_state', 'delegation': states[n]}
                                                  for n in range(REGISTRANTS)])
     statuses = [r[0] for r in results]
     stored = _stored(db_uri, data['regform'], 'Test ___ %')
     server_errors = sum(1 for s in statuses if not isinstance(s, int) or s >= 500)
-    print(f'\n{REGISTRANTS} people registering at once, each for another Member State')
+    print(f'\n{REGISTRANTS} people registering at once, each for another Member State '
+          f'({time.monotonic() - began:.0f} s)')
     print('| Submissions | HTTP 200 | Stored | 5xx or no answer |\n|---|---|---|---|')
     print(f'| {REGISTRANTS} | {statuses.count(200)} | {stored} | {server_errors} |')
     if stored != REGISTRANTS or statuses.count(200) != REGISTRANTS or server_errors:
@@ -192,6 +196,7 @@ def run(stack, db_uri, data):
 
     # 2. everyone for one organization with a quota of 2 seats
     org = str(data['organization'])
+    began = time.monotonic()
     results = _register_at_once(base_url, data, [{'representation': data['representation'], 'delegation': org}
                                                  for __ in range(REGISTRANTS)])
     statuses = [r[0] for r in results]
@@ -202,7 +207,8 @@ def run(stack, db_uri, data):
     # the field's validation message: it names the quota
     clear = [m for m in messages if str(data['seats']) in m and 'representative' in m]
     server_errors = sum(1 for s in statuses if not isinstance(s, int) or s >= 500)
-    print(f'\n{REGISTRANTS} people registering at once for one organization with a quota of {data["seats"]} seats')
+    print(f'\n{REGISTRANTS} people registering at once for one organization with a quota of {data["seats"]} seats '
+          f'({time.monotonic() - began:.0f} s)')
     print('| Submissions | HTTP 200 | Stored | Refused (422) | 5xx or no answer | Refusal message |\n'
           '|---|---|---|---|---|---|')
     print(f'| {REGISTRANTS} | {statuses.count(200)} | {stored} | {len(refusals)} | {server_errors} | '
@@ -212,7 +218,9 @@ def run(stack, db_uri, data):
         missed.append(f'quota: {stored} stored, {len(refusals)} refused, {server_errors} errors, '
                       f'messages {messages}; {[r for r in results if r[0] not in (200, 422)][:3]}')
 
-    # 3. readers: one page at a time, each with all READERS readers for READ_SECONDS, the reference first
+    # 3. readers: one page at a time, each with all READERS readers for READ_SECONDS; the reference in two halves,
+    # before and after the plugin's pages, so that a machine getting busier or quieter during the run (other work
+    # on the same cores) favours neither side
     reference = "Indico's event page (reference)"
     pages = {
         reference: f'{base_url}/event/{data["statements_event"]}/',
@@ -220,22 +228,32 @@ def run(stack, db_uri, data):
         'Archive with a search': f'{base_url}/category/{data["category"]}/statements/?q=space',
         'Accredited observers JSON': f'{base_url}/event/{data["observers_event"]}/observers/accredited.json',
     }
+    half = READ_SECONDS / 2
+    phases = [(reference, half), *((name, READ_SECONDS) for name in pages if name != reference), (reference, half)]
+    began = time.monotonic()
     for url in pages.values():
         _warm_up(url)
     server_log = stack.log_dir / 'server.log'
-    measured = {}
-    print(f'\n{READERS} concurrent readers per page, each page alone for {READ_SECONDS} s', flush=True)
-    for name, url in pages.items():
+    measured = {name: ([], 0, []) for name in pages}
+    print(f'\n{READERS} concurrent readers per page, one page at a time for {READ_SECONDS} s (the event page '
+          f'{half:.0f} s before and {half:.0f} s after the others)', flush=True)
+    for name, seconds in phases:
+        url = pages[name]
         log_offset = server_log.stat().st_size
-        samples, elapsed = _read(url, READ_SECONDS)
+        samples, elapsed = _read(url, seconds)
         # the server's own time per request (uWSGI's log): what a page costs, without the wait in the listen queue
         with server_log.open('rb') as f:
             f.seek(log_offset)
             path = url.removeprefix(base_url)
             server_times = [int(ms) for logged_path, ms in UWSGI_REQUEST.findall(f.read().decode(errors='replace'))
                             if logged_path == path]
-        measured[name] = samples, len(samples) / elapsed, server_times
-        print(f'    {name}: {len(samples)} requests in {elapsed:.0f} s', flush=True)
+        all_samples, all_elapsed, all_server_times = measured[name]
+        measured[name] = all_samples + samples, all_elapsed + elapsed, all_server_times + server_times
+        print(f'    {name}: {len(samples)} requests in {elapsed:.0f} s ({len(samples) / elapsed:.1f}/s; '
+              f'load average {os.getloadavg()[0]:.1f})', flush=True)
+    print(f'    ({time.monotonic() - began:.0f} s with warming up and waiting for the last answers of each phase)')
+    measured = {name: (samples, len(samples) / elapsed, server_times)
+                for name, (samples, elapsed, server_times) in measured.items()}
     print('| Page | Requests | Errors | p50 | p95 | Throughput | vs. event page | Server time p50 |\n'
           '|---|---|---|---|---|---|---|---|')
     reference_throughput = measured[reference][1]

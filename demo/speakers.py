@@ -114,3 +114,27 @@ def seed(ctx):
     init_email_queue()
     _seed_finished_list(ctx)
     _seed_open_list(ctx)
+    _seed_written_contribution(ctx)
+
+
+def _seed_written_contribution(ctx):
+    """What was not spoken: a published written contribution of an accredited organization, fourth session."""
+    from demo.statements import sample_pdf
+    from indico_oewg.delegations import Delegation
+    from indico_oewg.observers import api as observers_api
+    from indico_oewg.statements import api as statements_api
+    from indico_oewg.statements.models.statements import StatementMode, StatementStatus
+    from indico_oewg.statements.operations import create_statement
+    event = ctx['sessions']['fourth']
+    agenda_item = next(item for item in statements_api.get_agenda_items(event) if item.title == GENERAL)
+    if statements_api.get_statements(agenda_item, mode='written'):
+        return
+    organization = next(iter(observers_api.get_accredited_organizations(event)), None)
+    if organization is None:
+        return
+    heading = f'Written contribution of {organization.name}'
+    create_statement(event, agenda_item,
+                     {'delegation': Delegation.for_organization(organization), 'mode': StatementMode.written,
+                      'title': 'Written contribution', 'original_language': 'en'},
+                     [('en', 'written_contribution_en.pdf', sample_pdf(heading, event.title, GENERAL))],
+                     status=StatementStatus.published, user=ctx['users']['secretariat'])

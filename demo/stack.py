@@ -118,6 +118,10 @@ max-requests = 2500
 harakiri = 900
 harakiri-verbose = true
 vacuum = true
+; stopping: a worker leaves without Python's final teardown (atexit hooks still run), which often waited for a
+; library's thread until uWSGI's mercy of 60 s ran out; a worker still alive after 8 s is killed
+skip-atexit-teardown = true
+worker-reload-mercy = 8
 ; Indico's static files, as its production guide maps them in nginx; anything not found here (e.g. versioned
 ; "__v<hash>" names) falls through to Indico, which serves the same files.
 static-map = /css={static}/css

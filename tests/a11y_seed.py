@@ -74,6 +74,26 @@ def _pages(ctx, extra):
     add('requester', 'observer_request_edit', requests[RequestState.info_requested], 'information asked for')
     add('admin', 'manage_observer_request', requests[RequestState.pending], 'pending: every action')
     add('admin', 'manage_observer_request', requests[RequestState.declined], 'declined')
+    # the list of speakers: none yet (organizational session), finished (first), open with inscriptions (fourth)
+    from indico_oewg.speakers.models.inscriptions import Inscription, InscriptionStatus
+    from indico_oewg.speakers.models.lists import SpeakersList
+    finished = SpeakersList.query.filter_by(event_id=statements_full.id).first()
+    running = SpeakersList.query.filter_by(event_id=observers_full.id).first()
+    own = (Inscription.query.filter_by(list_id=running.id, status=InscriptionStatus.waiting, state_code='NGA')
+           .first())
+    for session, state in ((empty, 'no list'), (statements_full, 'finished'), (observers_full, 'open')):
+        add('admin', 'manage_speakers', session, state)
+        add(None, 'speakers', session, state)
+    for lst, state in ((finished, 'finished'), (running, 'open, with inscriptions')):
+        add('admin', 'speakers_console', lst.event, state, agenda_item_id=lst.agenda_item_id)
+        add(None, 'speakers_screen', lst.event, state, agenda_item_id=lst.agenda_item_id)
+    add('delegate', 'speakers_inscribe', observers_full, 'form', agenda_item_id=running.agenda_item_id)
+    add('delegate', 'speakers_change', observers_full, 'own inscription', agenda_item_id=running.agenda_item_id,
+        inscription_id=own.id)
+    extra['speakers_overview_url'] = url_for('plugin_oewg.manage_speakers', observers_full)
+    extra['speakers_finished_overview_url'] = url_for('plugin_oewg.manage_speakers', statements_full)
+    extra['speakers_console_url'] = url_for('plugin_oewg.speakers_console', observers_full,
+                                            agenda_item_id=running.agenda_item_id)
     extra['pending_request_url'] = url_for('plugin_oewg.manage_observer_request', requests[RequestState.pending])
     extra['info_request_url'] = url_for('plugin_oewg.observer_request', requests[RequestState.info_requested])
     return pages

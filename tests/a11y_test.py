@@ -46,7 +46,7 @@ LOCALES = ('en_GB', 'fr_FR', 'es_ES', 'zh_Hans_CN')
 NOT_PAGES = {'static', 'statements_json', 'statements_atom', 'working_group_statements_json',
              'working_group_statements_atom', 'observers_json', 'download_statement_file', 'observer_file',
              'observer_export', 'observer_objections_report', 'observer_lists_document', 'participants_pdf',
-             'participants_docx', 'participants_xlsx'}
+             'participants_docx', 'participants_xlsx', 'speakers_json', 'speakers_pdf', 'speakers_docx'}
 #: plugin GET endpoints answering the content of a dialog, opened from a page by the button (CSS selector)
 DIALOGS = {
     'observer_ask_information': ('pending_request_url', '.js-observer-ask-information'),
@@ -56,6 +56,13 @@ DIALOGS = {
     'observer_revoke': ('accreditations_url', '.js-observer-revoke'),
     'delegation_settings': ('delegations_url', '.js-oewg-delegation-settings'),
     'add_focal_points': ('delegations_url', '.js-oewg-name-focal-points'),
+    'speakers_open': ('speakers_finished_overview_url', '.js-oewg-open-list'),
+    'speakers_deadline': ('speakers_overview_url', '.js-oewg-deadline'),
+    'speakers_rules': ('speakers_overview_url', '.js-oewg-rules'),
+    'speakers_add': ('speakers_console_url', '.js-oewg-add-speaker'),
+    'speaker_move': ('speakers_console_url', 'a[data-ajax-dialog][data-href$="/move"]'),
+    'speaker_exchange': ('speakers_console_url', 'a[data-ajax-dialog][data-href$="/exchange"]'),
+    'speaker_edit': ('speakers_console_url', 'a[data-ajax-dialog][data-href$="/edit"]'),
 }
 #: confirmation dialogs (Indico's, with the plugin's question): page, user, button
 CONFIRMATIONS = (

@@ -10,6 +10,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 from indico.util.date_time import now_utc
 from indico.web.forms.base import IndicoForm
 from indico.web.forms.fields import IndicoDateTimeField, TimeDeltaField
+from indico.web.forms.widgets import JinjaWidget
 from indico.web.forms.widgets import SwitchWidget
 
 from indico_oewg import _
@@ -43,8 +44,14 @@ class DeadlineForm(IndicoForm):
             raise ValidationError(_('The deadline must be in the future.'))
 
 
+class DurationField(TimeDeltaField):
+    """Indico's time span field, its number and unit each named for assistive technology."""
+
+    widget = JinjaWidget('forms/duration_widget.html', plugin='oewg', single_line=True, single_kwargs=True)
+
+
 def _limit_field(label):
-    return TimeDeltaField(label, [DataRequired()], units=('minutes', 'seconds'))
+    return DurationField(label, [DataRequired()], units=('minutes', 'seconds'))
 
 
 class RulesForm(IndicoForm):

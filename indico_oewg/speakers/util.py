@@ -6,9 +6,7 @@
 
 from datetime import timedelta
 
-from werkzeug.routing import BuildError
 
-from indico.core.plugins import url_for_plugin
 from indico.util.date_time import format_human_timedelta
 
 from indico_oewg import _
@@ -63,12 +61,3 @@ def format_duration(seconds):
         return format_human_timedelta(timedelta(0))
     return format_human_timedelta(timedelta(seconds=seconds), granularity='seconds' if seconds < 600 else 'minutes')
 
-
-def optional_url(endpoint, *targets, **values):
-    """The URL of a page of the capability's public part (the public lists, the room screen, the documents), or
-    ``None`` where that part is not installed: the secretariat's pages link to it when it is there.
-    """
-    try:
-        return url_for_plugin(endpoint, *targets, **values)
-    except BuildError:
-        return None

@@ -2,13 +2,12 @@
 # Copyright (C) 2026 The indico-plugin-oewg authors
 # Licensed under the MIT License; see the LICENSE file.
 
-from indico.core.plugins import WPJinjaMixinPlugin
 from indico.modules.events.management.views import WPEventManagement
 
-from indico_oewg.working_groups.views import WPSessionConference
+from indico_oewg.working_groups.views import WPOEWGMixin, WPSessionConference
 
 
-class WPManageSpeakers(WPJinjaMixinPlugin, WPEventManagement):
+class WPManageSpeakers(WPOEWGMixin, WPEventManagement):
     sidemenu_option = 'oewg_speakers'
 
 

@@ -49,3 +49,7 @@ def test_demo_lists_of_speakers(oewg_plugin):
     assert names[1:4] == [('JPN', '', True), ('CHL', '', True), ('CHN', '', True)]
     assert names[4][0] == 'organization' and not names[4][2]
     assert waiting[0].created_by == ctx['users']['delegate']
+
+    # what was not spoken: a published written contribution of an accredited organization
+    [written] = statements_api.get_statements(open_list.agenda_item, mode='written')
+    assert written.is_published and written.delegation.organization_id is not None

@@ -29,7 +29,7 @@ from indico_oewg.speakers.forms import (DeadlineForm, EditInscriptionForm, Excha
                                         SecretariatInscriptionForm)
 from indico_oewg.speakers.models.inscriptions import Inscription, InscriptionStatus
 from indico_oewg.speakers.queries import current_speaker, get_lists, get_list, remaining, speaking_order
-from indico_oewg.speakers.util import format_duration, optional_url
+from indico_oewg.speakers.util import format_duration
 from indico_oewg.speakers.views import WPManageSpeakers
 from indico_oewg.statements import api as statements_api
 from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
@@ -53,8 +53,7 @@ class RHManageSpeakers(RHManageSpeakersBase):
         lists = {lst.agenda_item_id: lst for lst in get_lists(self.event)}
         rows = [(item, lists.get(item.id)) for item in statements_api.get_agenda_items(self.event)]
         return WPManageSpeakers.render_template('speakers/manage_speakers.html', self.event, rows=rows,
-                                                remaining=remaining, format_duration=format_duration,
-                                                optional_url=optional_url)
+                                                remaining=remaining, format_duration=format_duration)
 
 
 class RHSpeakersItemBase(RHManageSpeakersBase):
@@ -97,7 +96,7 @@ class RHSpeakersConsole(RHSpeakersItemBase):
             'speakers/console.html', self.event, speakers_list=self.speakers_list, agenda_item=self.agenda_item,
             main=[i for i in order if not i.is_reply], replies=[i for i in order if i.is_reply],
             current=current_speaker(self.speakers_list), remaining=remaining(self.speakers_list),
-            now=now_utc(), format_duration=format_duration, optional_url=optional_url)
+            now=now_utc(), format_duration=format_duration)
 
 
 class RHSpeakersAction(RHSpeakersItemBase):
@@ -157,7 +156,8 @@ class RHSpeakersDialog(RHSpeakersItemBase):
                 if done:
                     flash(done, 'success')
                 return redirect_or_jsonify(self.return_url, flash=False)
-        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False)
+        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False,
+                            form_header_kwargs={'classes': 'oewg-page'})
 
 
 # --- the list: open, close, deadline, rules ----------------------------------------------------------------------
