@@ -267,16 +267,18 @@ def _statements(event, user):
     ('es_ES', 'es',
      # a State with its Spanish article contracted with "de", or none; an organization as entered
      ('>Declaraciones</h2>', '>Declaración del Japón</a>', '>Declaración de Filipinas en nombre de ASEAN</a>',
-      '>Declaración – European Union</a>', 'Todas las delegaciones', 'Buscar declaraciones', '9 de mayo de 2022'),
+      '>Declaración – European Union</a>', 'Todas las delegaciones', 'Buscar declaraciones', '9 de mayo de 2022',
+      '>Contribución por escrito</option>'),
      # the delegation filter by Spanish name
      ['European Union', 'Filipinas', 'Japón'],
-     'Francia, Filipinas', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan')),
+     'Francia, Filipinas', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan',
+                            'Written contribution')),
     ('zh_Hans_CN', 'zh',
      ('>发言</h2>', '>日本的发言</a>', '>菲律宾代表ASEAN的发言</a>', '>European Union的发言</a>', '所有代表团',
-      '搜索发言', '2022年5月9日'),
+      '搜索发言', '2022年5月9日', '>书面材料</option>'),
      # Chinese lists follow the English order (Japan before the Philippines)
      ['European Union', '日本', '菲律宾'],
-     '法国、菲律宾', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan')),
+     '法国、菲律宾', ('Statement by', 'All delegations', '9 May 2022', 'Philippines', 'Japan', 'Written contribution')),
 ))
 @pytest.mark.usefixtures('db')
 def test_public_statements_pages_in_spanish_and_chinese(test_client, oewg_event, dummy_user, locale, html_lang,
