@@ -135,6 +135,6 @@ def _seed_written_contribution(ctx):
     heading = f'Written contribution of {organization.name}'
     create_statement(event, agenda_item,
                      {'delegation': Delegation.for_organization(organization), 'mode': StatementMode.written,
-                      'title': 'Written contribution', 'original_language': 'en'},
+                      'title': 'Views on norms of responsible behaviour in outer space', 'original_language': 'en'},
                      [('en', 'written_contribution_en.pdf', sample_pdf(heading, event.title, GENERAL))],
                      status=StatementStatus.published, user=ctx['users']['secretariat'])

@@ -165,6 +165,33 @@ def find_state(text):
     return _index()[1].get(normalize_name(text))
 
 
+#: What separates the States of a list (after NFKC, which makes fullwidth forms ASCII): commas and semicolons,
+#: the ideographic enumeration comma, the Arabic comma and semicolon, line breaks
+_STATE_SEPARATORS = re.compile(r'[,;\n\u3001\u060c\u061b]')
+
+
+def find_states(text):
+    """The States a list names (ISO3 codes or names, one a line or separated by commas or semicolons), as
+    ``(iso3 codes without repeats, the entries that are no State)``.
+
+    The punctuation of Chinese and Arabic text separates too, as typed there: fullwidth commas and semicolons
+    (and fullwidth letters of ISO codes) are read as their ASCII forms, the enumeration comma of "法国、菲律宾" and
+    the Arabic comma and semicolon as commas. No State name contains any of them.
+    """
+    codes = []
+    unknown = []
+    for part in _STATE_SEPARATORS.split(unicodedata.normalize('NFKC', text or '')):
+        part = part.strip()
+        if not part:
+            continue
+        state = find_state(part)
+        if state is None:
+            unknown.append(part)
+        elif state.iso3 not in codes:
+            codes.append(state.iso3)
+    return codes, unknown
+
+
 def get_member_states():
     return tuple(s for s in get_states() if s.is_member)
 

@@ -11,7 +11,7 @@ from indico.util.date_time import format_human_timedelta
 
 from indico_oewg import _
 from indico_oewg.speakers.errors import SpeakersError
-from indico_oewg.states import find_state
+from indico_oewg.states import find_states
 
 
 def describe(inscription, language='en'):
@@ -32,22 +32,11 @@ def format_local(dt, event):
 
 
 def parse_joining_states(text):
-    """ISO3 codes of the States a text names (codes or names in the six languages, separated by commas or
-    semicolons), without repeats.
+    """ISO3 codes of the States a text names (see `indico_oewg.states.find_states`), without repeats.
 
     :raise SpeakersError: naming the entries that are not States
     """
-    codes = []
-    unknown = []
-    for part in (text or '').replace(';', ',').split(','):
-        part = part.strip()
-        if not part:
-            continue
-        state = find_state(part)
-        if state is None:
-            unknown.append(part)
-        elif state.iso3 not in codes:
-            codes.append(state.iso3)
+    codes, unknown = find_states(text)
     if unknown:
         raise SpeakersError(_('Not States: {names}.').format(names=', '.join(unknown)))
     if len(codes) > 200:

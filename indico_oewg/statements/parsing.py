@@ -4,15 +4,13 @@
 
 """Reading what people type or send: delegations, the States joining a statement, text limits."""
 
-import re
-import unicodedata
 
 from indico.core.db import db
 from indico.modules.events.models.events import Event
 
 from indico_oewg import _
 from indico_oewg.delegations import Delegation, DelegationKind
-from indico_oewg.states import find_state
+from indico_oewg.states import find_state, find_states
 from indico_oewg.statements.errors import StatementError
 from indico_oewg.working_groups.util import get_working_group
 
@@ -136,32 +134,12 @@ def delegation_from_key(key, working_group):
     return delegation
 
 
-#: What separates the States of a list (after NFKC, which makes fullwidth forms ASCII): commas and semicolons,
-#: the ideographic enumeration comma, the Arabic comma and semicolon, line breaks
-_STATE_SEPARATORS = re.compile(r'[,;\n\u3001\u060c\u061b]')
-
-
 def parse_joining_states(text):
-    """Parse a list of States (ISO3 codes or names, one a line or separated by commas or semicolons) into ISO3 codes.
-
-    The punctuation of Chinese and Arabic text separates too, as typed there: fullwidth commas and semicolons
-    (and fullwidth letters of ISO codes) are read as their ASCII forms, the enumeration comma of "法国、菲律宾" and
-    the Arabic comma and semicolon as commas. No State name contains any of them.
+    """Parse a list of States (see `indico_oewg.states.find_states`) into ISO3 codes.
 
     :raise StatementError: naming the entries that are not States
     """
-    text = check_text(text, 'joining_states', _('States joining'))
-    codes = []
-    unknown = []
-    for part in _STATE_SEPARATORS.split(unicodedata.normalize('NFKC', text)):
-        part = part.strip()
-        if not part:
-            continue
-        state = find_state(part)
-        if state is None:
-            unknown.append(part)
-        elif state.iso3 not in codes:
-            codes.append(state.iso3)
+    codes, unknown = find_states(check_text(text, 'joining_states', _('States joining')))
     if unknown:
         raise StatementError(_('Not States: {names}.').format(names=', '.join(unknown)))
     return codes

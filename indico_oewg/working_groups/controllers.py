@@ -5,12 +5,15 @@
 from flask import flash, redirect, session
 from werkzeug.exceptions import NotFound
 
+from indico.core.db import db
 from indico.core.plugins import url_for_plugin
 from indico.modules.categories.controllers.base import RHManageCategoryBase
 from indico.modules.events.controllers.base import RHDisplayEventBase
 from indico.modules.events.management.controllers.base import RHManageEventBase
 from indico.modules.events.models.events import EventType
+from indico.web.flask.util import redirect_or_jsonify
 from indico.web.forms.base import FormDefaults
+from indico.web.util import jsonify_form
 
 from indico_oewg import _
 from indico_oewg.working_groups.forms import SessionForm, WorkingGroupForm
@@ -19,6 +22,50 @@ from indico_oewg.working_groups.operations import (create_working_group, ensure_
 from indico_oewg.working_groups.util import SECRETARIAT_PERMISSION, get_sessions, get_working_group, is_session
 from indico_oewg.working_groups.views import (WPManageOEWGSession, WPManageWorkingGroup, WPSessionConference,
                                               WPSessionSimpleEvent)
+
+
+class DialogFormMixin:
+    """An action with a form in one of Indico's dialogs: GET shows the form, POST carries it out.
+
+    Bad input or a refused action (``error_class``) shows the form again with the message and changes nothing;
+    success flashes the message `_act` returns and goes to `_return_url` (a redirect for a plain POST).
+    """
+
+    #: the submit button's title
+    submit = None
+    #: the capability's exception whose message a refused action shows in the dialog
+    error_class = None
+
+    def _make_form(self):
+        raise NotImplementedError
+
+    def _act(self, form):
+        """Carry the action out; return the message for the secretariat (or ``None``)."""
+        raise NotImplementedError
+
+    def _return_url(self):
+        raise NotImplementedError
+
+    def _message(self):
+        """What the dialog says above the form, if anything."""
+        return None
+
+    def _process(self):
+        form = self._make_form()
+        message = self._message()
+        if form.validate_on_submit():
+            try:
+                with db.session.begin_nested():
+                    done = self._act(form)
+            except self.error_class as exc:
+                message = str(exc)
+            else:
+                if done:
+                    flash(done, 'success')
+                return redirect_or_jsonify(self._return_url(), flash=False)
+        # .oewg-page: the plugin's stylesheet and the accessibility test reach the dialog's form
+        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False,
+                            form_header_kwargs={'classes': 'oewg-page'})
 
 
 class RHManageWorkingGroup(RHManageCategoryBase):

@@ -33,7 +33,7 @@ from indico_oewg.observers.util import (accreditation_criterion, get_lists, get_
                                         query_accredited_organizations, query_organizations, query_requests)
 from indico_oewg.observers.views import WPManageObservers
 from indico_oewg.states import find_state
-from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
+from indico_oewg.working_groups.controllers import DialogFormMixin, RHManageOEWGSessionBase
 from indico_oewg.working_groups.util import get_session_title
 
 
@@ -89,44 +89,13 @@ class RHConfirmObserverRequest(RHObserverRequestManageBase):
         return redirect(url_for_plugin('oewg.manage_observer_request', self.observer_request))
 
 
-class RHObserverRequestDialog(RHObserverRequestManageBase):
-    """An action on a request in one of Indico's dialogs: GET shows its form, POST carries it out.
+class RHObserverRequestDialog(DialogFormMixin, RHObserverRequestManageBase):
+    """An action on a request in one of Indico's dialogs; success reloads the request page with a message."""
 
-    Bad input or a refused action shows the form again with the message and changes nothing; success reloads the
-    request page with a message (a redirect for a plain POST).
-    """
+    error_class = ObserverError
 
-    #: the submit button's title
-    submit = None
-
-    def _make_form(self):
-        raise NotImplementedError
-
-    def _act(self, form):
-        """Carry the action out; return the message for the secretariat (or ``None``)."""
-        raise NotImplementedError
-
-    def _message(self):
-        """What the dialog says above the form, if anything."""
-        return None
-
-    def _process(self):
-        form = self._make_form()
-        message = self._message()
-        if form.validate_on_submit():
-            try:
-                with db.session.begin_nested():
-                    done = self._act(form)
-            except ObserverError as exc:
-                message = str(exc)
-            else:
-                if done:
-                    flash(done, 'success')
-                return redirect_or_jsonify(url_for_plugin('oewg.manage_observer_request', self.observer_request),
-                                           flash=False)
-        # .oewg-page: the plugin's stylesheet reaches the dialog's form (contrast)
-        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False,
-                            form_header_kwargs={'classes': 'oewg-page'})
+    def _return_url(self):
+        return url_for_plugin('oewg.manage_observer_request', self.observer_request)
 
 
 class RHAskObserverInformation(RHObserverRequestDialog):

@@ -17,9 +17,7 @@ from indico.core.db import db
 from indico.core.plugins import url_for_plugin
 from indico.modules.users.util import get_user_by_email
 from indico.util.date_time import now_utc
-from indico.web.flask.util import redirect_or_jsonify
 from indico.web.forms.base import FormDefaults
-from indico.web.util import jsonify_form
 
 from indico_oewg import _
 from indico_oewg.speakers import operations
@@ -32,7 +30,7 @@ from indico_oewg.speakers.queries import current_speaker, get_lists, get_list, r
 from indico_oewg.speakers.util import format_duration
 from indico_oewg.speakers.views import WPManageSpeakers
 from indico_oewg.statements import api as statements_api
-from indico_oewg.working_groups.controllers import RHManageOEWGSessionBase
+from indico_oewg.working_groups.controllers import DialogFormMixin, RHManageOEWGSessionBase
 
 
 def _optional_int(value):
@@ -127,37 +125,13 @@ class RHSpeakersInscriptionAction(RHSpeakersAction):
                                                        list_id=self.speakers_list.id).first_or_404()
 
 
-class RHSpeakersDialog(RHSpeakersItemBase):
-    """An action with a form in one of Indico's dialogs: GET shows the form, POST carries it out; bad input or a
-    refused action shows the form again with the message and changes nothing.
-    """
+class RHSpeakersDialog(DialogFormMixin, RHSpeakersItemBase):
+    """An action on a list of speakers in one of Indico's dialogs."""
 
-    submit = None
+    error_class = SpeakersError
 
-    def _make_form(self):
-        raise NotImplementedError
-
-    def _act(self, form):
-        raise NotImplementedError
-
-    def _message(self):
-        return None
-
-    def _process(self):
-        form = self._make_form()
-        message = self._message()
-        if form.validate_on_submit():
-            try:
-                with db.session.begin_nested():
-                    done = self._act(form)
-            except SpeakersError as exc:
-                message = str(exc)
-            else:
-                if done:
-                    flash(done, 'success')
-                return redirect_or_jsonify(self.return_url, flash=False)
-        return jsonify_form(form, submit=self.submit, message=message, disabled_until_change=False,
-                            form_header_kwargs={'classes': 'oewg-page'})
+    def _return_url(self):
+        return self.return_url
 
 
 # --- the list: open, close, deadline, rules ----------------------------------------------------------------------
