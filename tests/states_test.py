@@ -1,7 +1,7 @@
 import pytest
 
-from indico_oewg.states import (find_state, french_name_with_de, get_member_states, get_observer_states, get_state,
-                                get_states, name_with_de)
+from indico_oewg.states import (find_state, find_states, french_name_with_de, get_member_states,
+                                get_observer_states, get_state, get_states, name_with_de)
 
 
 def test_the_list_has_193_members_and_2_observer_states():
@@ -78,3 +78,23 @@ def test_french_name_with_de(iso3, expected):
 ))
 def test_name_with_de(iso3, language, expected):
     assert name_with_de(get_state(iso3), language) == expected
+
+
+# the fullwidth comma, semicolon and letters written as escapes (ruff flags them as confusable in source)
+@pytest.mark.parametrize('text', ('FRA, PHL', 'France; Philippines', '法国、菲律宾', '法国\uff0c菲律宾',
+                                  'France\nPhilippines', 'فرنسا، الفلبين', '\uff26\uff32\uff21\uff1b\uff30\uff28\uff2c',
+                                  'France, France, Philippines'))
+def test_find_states_reads_lists_as_typed_in_each_language(text):
+    assert find_states(text) == (['FRA', 'PHL'], [])
+
+
+def test_find_states_names_what_is_no_state():
+    assert find_states('France, Atlantis, ') == (['FRA'], ['Atlantis'])
+
+
+def test_the_list_of_speakers_reads_the_same_lists():
+    from indico_oewg.speakers.errors import SpeakersError
+    from indico_oewg.speakers.util import parse_joining_states
+    assert parse_joining_states('法国、菲律宾') == ['FRA', 'PHL']
+    with pytest.raises(SpeakersError, match='Atlantis'):
+        parse_joining_states('France, Atlantis')
