@@ -16,12 +16,14 @@ from indico_oewg.speakers.models.lists import SpeakersList
 from indico_oewg.statements import api as statements_api
 
 
-def _load_inscriptions():
-    """The inscriptions with the statements of those delivered: one query each, whatever the number of speakers.
+def _load_inscriptions(with_statements=False):
+    """The inscriptions, and with ``with_statements`` the statements of those delivered: one query each, whatever
+    the number of speakers. The public lists and the JSON need only the statements' ids, which the inscriptions have.
 
     (Built when used: building it configures the mappers, which must wait until every model is imported.)
     """
-    return selectinload(SpeakersList.inscriptions).selectinload(Inscription.statement)
+    option = selectinload(SpeakersList.inscriptions)
+    return option.selectinload(Inscription.statement) if with_statements else option
 
 
 def _observers_api():
@@ -41,8 +43,7 @@ def _preload_names(lists):
 
 def get_lists(event):
     """The session's lists of speakers in agenda order, their inscriptions loaded (a constant number of queries:
-    the agenda, the lists, their inscriptions, the statements of the delivered ones and the names of the registry
-    organizations among them).
+    the agenda, the lists, their inscriptions and the names of the registry organizations among them).
     """
     # the agenda items stay in the session: each list's ``agenda_item`` is then found without a query
     order = {item.id: index for index, item in enumerate(statements_api.get_agenda_items(event))}
@@ -56,10 +57,12 @@ def get_lists(event):
 
 
 def get_list(event, agenda_item_id):
-    """The list of speakers of an agenda item of the session (its inscriptions loaded), or ``None``."""
+    """The list of speakers of an agenda item of the session (its inscriptions and their statements loaded: the
+    console links them), or ``None``.
+    """
     lst = (SpeakersList.query
            .filter(SpeakersList.event_id == event.id, SpeakersList.agenda_item_id == agenda_item_id)
-           .options(_load_inscriptions())
+           .options(_load_inscriptions(with_statements=True))
            .first())
     if lst is not None:
         _preload_names([lst])
