@@ -9,8 +9,7 @@ from indico.core.plugins import render_plugin_template
 from indico_oewg import _
 from indico_oewg.documents import WordDocument, format_session_dates, render_pdf
 from indico_oewg.speakers.models.inscriptions import InscriptionStatus
-from indico_oewg.speakers.screens import make_list_view
-from indico_oewg.speakers.util import format_duration
+from indico_oewg.speakers.screens import format_duration, make_list_view
 from indico_oewg.states import current_language
 from indico_oewg.working_groups.util import get_session_title, get_working_group
 

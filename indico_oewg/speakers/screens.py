@@ -11,13 +11,12 @@ from markupsafe import Markup, escape
 from sqlalchemy.orm.attributes import set_committed_value
 
 from indico.core.cache import make_scoped_cache
-from indico.util.date_time import format_datetime, now_utc
+from indico.util.date_time import format_datetime, format_human_timedelta, now_utc
 
 from indico_oewg import _, ngettext
 from indico_oewg.speakers.access import get_inscribing_delegations
 from indico_oewg.speakers.models.inscriptions import InscriptionStatus
 from indico_oewg.speakers.queries import remaining, speaking_order
-from indico_oewg.speakers.util import format_duration
 from indico_oewg.states import current_language
 from indico_oewg.statements import api as statements_api
 
@@ -53,6 +52,11 @@ def speaker_label(inscription, language=None):
     if inscription.on_behalf_of:
         return _('{delegation}, on behalf of {group}').format(delegation=name, group=inscription.on_behalf_of)
     return name
+
+
+def format_duration(seconds):
+    """A speaking time or an estimate, e.g. "1 hour 5 minutes", "45 seconds"."""
+    return format_human_timedelta(timedelta(seconds=max(0, int(seconds))), granularity='minutes')
 
 
 class SpeakerLineRenderer:

@@ -7,9 +7,7 @@
 from datetime import timedelta
 
 
-from babel.dates import format_timedelta
-
-from indico.util.i18n import get_current_locale
+from indico.util.date_time import format_human_timedelta
 
 from indico_oewg import _
 from indico_oewg.speakers.errors import SpeakersError
@@ -47,12 +45,8 @@ def parse_joining_states(text):
 
 
 def format_duration(seconds):
-    """A number of seconds as people read it ("5 minutes", "90 minutes"), in the UI's language.
-
-    Babel's CLDR units, not Indico's `format_human_timedelta`: the latter's Spanish catalogue turns "minutes" into
-    "actas" (the minutes of a meeting).
-    """
-    # a meeting's remaining time reads in minutes up to a long afternoon
-    return format_timedelta(timedelta(seconds=max(0, int(seconds or 0))), granularity='second', threshold=10,
-                            locale=get_current_locale())
+    """A number of seconds as people read it ("5 minutes", "1 hour 5 minutes"), in the UI's language."""
+    if not seconds:
+        return format_human_timedelta(timedelta(0))
+    return format_human_timedelta(timedelta(seconds=seconds), granularity='seconds' if seconds < 600 else 'minutes')
 
